@@ -1,0 +1,67 @@
+package org.qunbei.accounts.internal;
+
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.qunbei.accounts.Role;
+
+/**
+ * In production the demo accounts never exist and no default password may be configured: the
+ * application refuses to start rather than run with a password that is printed in our docs.
+ * An empty directory gets one administrator whose password the operator must choose.
+ */
+@Component
+@Profile("prod")
+@Order(0)
+class ProductionSafety implements ApplicationRunner {
+
+  static final Set<String> FORBIDDEN =
+      Set.of("", "demo123", "admin", "password", "123456", "12345678", "qunbei", "changeme");
+
+  private final UserAccounts accounts;
+  private final PasswordEncoder encoder;
+  private final String adminPassword;
+
+  ProductionSafety(
+      UserAccounts accounts,
+      PasswordEncoder encoder,
+      @Value("${qunbei.bootstrap.admin-password:}") String adminPassword) {
+    this.accounts = accounts;
+    this.encoder = encoder;
+    this.adminPassword = adminPassword;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    for (String name : DemoAccounts.USERNAMES) {
+      accounts
+          .findByUsername(name)
+          .filter(a -> encoder.matches(DemoAccounts.DEMO_PASSWORD, a.passwordHash()))
+          .ifPresent(
+              a -> {
+                throw new IllegalStateException(
+                    "Refusing to start: account '" + name + "' still has the demo password");
+              });
+    }
+    if (accounts.count() == 0) {
+      if (FORBIDDEN.contains(adminPassword.toLowerCase()) || adminPassword.length() < 12) {
+        throw new IllegalStateException(
+            "Refusing to start: set qunbei.bootstrap.admin-password to a password of at least"
+                + " 12 characters that is not a default or demo password");
+      }
+      accounts.save(
+          new UserAccount(
+              "admin", "系统管理员", encoder.encode(adminPassword), null, null, Set.of(Role.ADMIN)));
+    } else if (!adminPassword.isEmpty() && FORBIDDEN.contains(adminPassword.toLowerCase())) {
+      throw new IllegalStateException(
+          "Refusing to start: qunbei.bootstrap.admin-password is a default or demo password");
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.qunbei.accounts.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Two chains: the JSON API (HTTP Basic or the browser session, no CSRF because it only takes
+ * non-form media types, and 401 instead of a login redirect) and the pages (form login, CSRF on).
+ */
+@Configuration
+class SecurityConfig {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+        .sessionManagement(
+            s -> s.sessionCreationPolicy(
+                org.springframework.security.config.http.SessionCreationPolicy.NEVER))
+        .csrf(c -> c.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                        "/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/actuator/**")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .httpBasic(Customizer.withDefaults());
+    return http.build();
+  }
+
+  private static AuthenticationEntryPoint unauthorized() {
+    return (request, response, ex) ->
+        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "未登录", "请先登录或提供有效的凭据。", true);
+  }
+
+  private static AccessDeniedHandler forbidden() {
+    return (request, response, ex) ->
+        problem(response, HttpServletResponse.SC_FORBIDDEN, "无权操作", "您无权执行此操作。", false);
+  }
+
+  private static void problem(
+      HttpServletResponse response, int status, String title, String detail, boolean challenge)
+      throws java.io.IOException {
+    response.setStatus(status);
+    if (challenge) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"qunbei\", charset=\"UTF-8\"");
+    }
+    response.setContentType("application/problem+json;charset=UTF-8");
+    String body =
+        "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+            .formatted(title, status, detail);
+    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+  }
+}

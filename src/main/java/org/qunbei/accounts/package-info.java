@@ -1,0 +1,7 @@
+/**
+ * Users, roles and the department directory; login and the current user.
+ *
+ * <p>Other modules see {@link org.qunbei.accounts.CurrentUser}, {@link org.qunbei.accounts.Role}
+ * and {@link org.qunbei.accounts.Directory}; the entities and security set-up are internal.
+ */
+package org.qunbei.accounts;

@@ -1,0 +1,243 @@
+package org.qunbei.filing;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.qunbei.shared.StateConflictException;
+
+/**
+ * One filing of one work group: the paper form, sections 一 to 四, and where it stands.
+ *
+ * <p>The aggregate guards its own state: content changes only through {@link #revise} while the
+ * filing is editable, and it leaves DRAFT only through {@link #submit}. The version column makes
+ * concurrent edits fail instead of overwriting each other.
+ */
+@Entity
+@Table(name = "filing")
+public class Filing {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Version private long version;
+
+  private String number;
+
+  @Enumerated(EnumType.STRING)
+  private FilingStatus status;
+
+  @Enumerated(EnumType.STRING)
+  private ReviewStep currentStep;
+
+  private String departmentCode;
+  private String createdBy;
+  private Instant createdAt;
+  private Instant updatedAt;
+  private Instant submittedAt;
+  private LocalDate filledOn;
+
+  @Enumerated(EnumType.STRING)
+  private GroupType groupType;
+
+  private String groupTypeOther;
+  private String groupName;
+  private String groupNumber;
+
+  @Column(name = "group_created_on")
+  private LocalDate createdOn;
+
+  private Integer memberCount;
+
+  @Convert(converter = EnumSetConverter.Compositions.class)
+  private Set<Composition> composition = new TreeSet<>();
+
+  private String compositionOther;
+  private String compositionDetails;
+
+  @Convert(converter = EnumSetConverter.Purposes.class)
+  private Set<Purpose> purposes = new TreeSet<>();
+
+  private String purposeOther;
+
+  @Enumerated(EnumType.STRING)
+  private Lifetime lifetime;
+
+  private LocalDate dissolveBy;
+  private String lifetimeOther;
+  private boolean classified;
+
+  @ElementCollection
+  @CollectionTable(name = "filing_team_member", joinColumns = @JoinColumn(name = "filing_id"))
+  @OrderColumn(name = "position")
+  private List<TeamMember> team = new ArrayList<>();
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "name", column = @Column(name = "steward_name")),
+    @AttributeOverride(name = "title", column = @Column(name = "steward_title")),
+    @AttributeOverride(name = "officePhone", column = @Column(name = "steward_office_phone")),
+    @AttributeOverride(name = "mobile", column = @Column(name = "steward_mobile"))
+  })
+  private Person externalSteward;
+
+  @Embedded private OperatingRules rules;
+
+  private boolean commitmentAccepted;
+
+  protected Filing() {}
+
+  /** A new draft of a department's filing; drafts may be incomplete. */
+  public static Filing draft(FilingContent content, String createdBy, Instant now) {
+    var filing = new Filing();
+    filing.status = FilingStatus.DRAFT;
+    filing.createdBy = createdBy;
+    filing.createdAt = now;
+    filing.apply(content, now);
+    return filing;
+  }
+
+  /** Replaces the applicant's content; only a draft or a returned filing can change. */
+  public void revise(FilingContent content, Instant now) {
+    requireEditable();
+    apply(content, now);
+  }
+
+  /**
+   * Sends the filing into review at the first step. The number is given once, at the first
+   * submission, and kept through every later round.
+   */
+  public void submit(String newNumber, LocalDate today, Instant now) {
+    requireEditable();
+    if (number == null) {
+      number = newNumber;
+      filledOn = today;
+    }
+    status = FilingStatus.IN_REVIEW;
+    currentStep = ReviewStep.DEPARTMENT;
+    submittedAt = now;
+    updatedAt = now;
+  }
+
+  public boolean needsNumber() {
+    return number == null;
+  }
+
+  private void requireEditable() {
+    if (!status.isEditable()) {
+      throw new StateConflictException("filing.notEditable", status);
+    }
+  }
+
+  private void apply(FilingContent c, Instant now) {
+    departmentCode = c.departmentCode();
+    groupType = c.groupType();
+    groupTypeOther = c.groupTypeOther();
+    groupName = c.groupName();
+    groupNumber = c.groupNumber();
+    createdOn = c.createdOn();
+    memberCount = c.memberCount();
+    composition = new TreeSet<>(c.composition());
+    compositionOther = c.compositionOther();
+    compositionDetails = c.compositionDetails();
+    purposes = new TreeSet<>(c.purposes());
+    purposeOther = c.purposeOther();
+    lifetime = c.lifetime();
+    dissolveBy = c.dissolveBy();
+    lifetimeOther = c.lifetimeOther();
+    classified = c.classified();
+    team.clear();
+    team.addAll(c.team());
+    externalSteward = c.externalSteward();
+    rules = c.rules();
+    commitmentAccepted = c.commitmentAccepted();
+    updatedAt = now;
+  }
+
+  public FilingContent content() {
+    return new FilingContent(
+        departmentCode, groupType, groupTypeOther, groupName, groupNumber, createdOn, memberCount,
+        composition, compositionOther, compositionDetails, purposes, purposeOther, lifetime,
+        dissolveBy, lifetimeOther, classified, team, externalSteward, rules, commitmentAccepted);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String number() {
+    return number;
+  }
+
+  public FilingStatus status() {
+    return status;
+  }
+
+  public ReviewStep currentStep() {
+    return currentStep;
+  }
+
+  public String departmentCode() {
+    return departmentCode;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
+  public LocalDate filledOn() {
+    return filledOn;
+  }
+
+  public String groupName() {
+    return groupName;
+  }
+
+  public GroupType groupType() {
+    return groupType;
+  }
+
+  public String groupNumber() {
+    return groupNumber;
+  }
+
+  public Integer memberCount() {
+    return memberCount;
+  }
+}

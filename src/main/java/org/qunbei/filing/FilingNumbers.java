@@ -1,0 +1,38 @@
+package org.qunbei.filing;
+
+import java.time.Year;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands out filing numbers such as {@code QB-2026-00017}: per year, from a counter row in the
+ * database, so that every app node draws from the same sequence. The row stays locked until the
+ * submitting transaction commits; a rolled-back submission gives its number back before anyone
+ * could have seen it, so a number once shown is never given again.
+ */
+@Component
+class FilingNumbers {
+
+  private final JdbcTemplate jdbc;
+
+  FilingNumbers(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  String next(Year year) {
+    int y = year.getValue();
+    if (jdbc.update("update filing_number_counter set last_value = last_value + 1 where counter_year = ?", y) == 0) {
+      try {
+        jdbc.update("insert into filing_number_counter (counter_year, last_value) values (?, 1)", y);
+      } catch (DuplicateKeyException raced) {
+        // Another node opened the year first; take the next value on its row.
+        jdbc.update("update filing_number_counter set last_value = last_value + 1 where counter_year = ?", y);
+      }
+    }
+    Long value =
+        jdbc.queryForObject(
+            "select last_value from filing_number_counter where counter_year = ?", Long.class, y);
+    return "QB-%d-%05d".formatted(y, value);
+  }
+}

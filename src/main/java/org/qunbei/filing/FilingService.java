@@ -1,0 +1,167 @@
+package org.qunbei.filing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.accounts.DepartmentInfo;
+import org.qunbei.accounts.DepartmentKind;
+import org.qunbei.accounts.Directory;
+import org.qunbei.shared.ForbiddenException;
+import org.qunbei.shared.InvalidInputException;
+import org.qunbei.shared.NotFoundException;
+import org.qunbei.shared.StaleVersionException;
+import org.qunbei.shared.Violations;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Drafting and submitting filings; every call checks who is asking. */
+@Service
+@Transactional
+public class FilingService {
+
+  private static final EnumSet<FilingStatus> ACTIVE =
+      EnumSet.of(FilingStatus.IN_REVIEW, FilingStatus.RETURNED, FilingStatus.FILED);
+
+  private final Filings filings;
+  private final GroupQrCodes qrCodes;
+  private final FilingRules rules;
+  private final FilingNumbers numbers;
+  private final Directory directory;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  FilingService(
+      Filings filings,
+      GroupQrCodes qrCodes,
+      FilingRules rules,
+      FilingNumbers numbers,
+      Directory directory,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.filings = filings;
+    this.qrCodes = qrCodes;
+    this.rules = rules;
+    this.numbers = numbers;
+    this.directory = directory;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public Filing createDraft(CurrentUser user, FilingContent content) {
+    if (!user.canFile()) {
+      throw new ForbiddenException("filing.notApplicant");
+    }
+    FilingContent owned = content.withDepartment(departmentFor(user, content.departmentCode()));
+    rules.checkDraft(owned).throwIfAny();
+    return filings.save(Filing.draft(owned, user.username(), clock.instant()));
+  }
+
+  public Filing update(CurrentUser user, long id, FilingContent content, Long expectedVersion) {
+    Filing filing = editable(user, id, expectedVersion);
+    FilingContent owned = content.withDepartment(departmentFor(user, content.departmentCode()));
+    rules.checkDraft(owned).throwIfAny();
+    filing.revise(owned, clock.instant());
+    return filing;
+  }
+
+  /** Enforces every rule, assigns the number at the first submission, and starts the review. */
+  public Filing submit(CurrentUser user, long id, Long expectedVersion) {
+    Filing filing = editable(user, id, expectedVersion);
+    FilingContent content = filing.content().normalized();
+    Violations v = rules.checkSubmission(content);
+    sameGroupNumber(filing, content)
+        .ifPresent(other -> v.add("groupNumber", "filing.groupNumber.duplicate", other.number()));
+    v.throwIfAny();
+    Instant now = clock.instant();
+    filing.revise(content, now);
+    LocalDate today = LocalDate.now(clock);
+    filing.submit(filing.needsNumber() ? numbers.next(Year.from(today)) : null, today, now);
+    events.publishEvent(new FilingSubmitted(filing.id(), filing.number(), filing.departmentCode()));
+    return filing;
+  }
+
+  @Transactional(readOnly = true)
+  public Filing get(CurrentUser user, long id) {
+    return filings
+        .findById(id)
+        .filter(f -> FilingAccess.mayView(user, f))
+        .orElseThrow(() -> new NotFoundException("filing " + id));
+  }
+
+  /** Filings of the same department with the same group name: probably the same group. */
+  @Transactional(readOnly = true)
+  public List<SimilarFiling> similar(Filing filing) {
+    if (filing.groupName() == null || filing.groupName().isBlank()) {
+      return List.of();
+    }
+    return filings
+        .findByGroupName(filing.departmentCode(), filing.groupName().strip(), ACTIVE, filing.id())
+        .stream()
+        .map(SimilarFiling::of)
+        .toList();
+  }
+
+  public GroupQrCode attachQrCode(CurrentUser user, long id, byte[] upload) {
+    Filing filing = editable(user, id, null);
+    QrImage qr = QrImage.read(upload);
+    Instant now = clock.instant();
+    return qrCodes
+        .findById(filing.id())
+        .map(
+            existing -> {
+              existing.replace(qr, now);
+              return existing;
+            })
+        .orElseGet(() -> qrCodes.save(new GroupQrCode(filing.id(), qr, now)));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<GroupQrCode> qrCode(CurrentUser user, long id) {
+    return qrCodes.findById(get(user, id).id());
+  }
+
+  private Optional<Filing> sameGroupNumber(Filing filing, FilingContent c) {
+    if (c.groupType() == null || c.groupNumber() == null || c.groupNumber().isBlank()) {
+      return Optional.empty();
+    }
+    return filings
+        .findByGroupNumber(c.groupType(), c.groupNumber().strip(), ACTIVE, filing.id())
+        .stream()
+        .findFirst();
+  }
+
+  private Filing editable(CurrentUser user, long id, Long expectedVersion) {
+    Filing filing = get(user, id);
+    if (!FilingAccess.mayEdit(user, filing)) {
+      throw new ForbiddenException("filing.notYours");
+    }
+    if (expectedVersion != null && expectedVersion != filing.version()) {
+      throw new StaleVersionException(filing.version());
+    }
+    return filing;
+  }
+
+  /**
+   * The server decides the department: an applicant files for their own department, or for a
+   * cross-department working group of the directory; nothing else, whatever the body says.
+   */
+  private String departmentFor(CurrentUser user, String requested) {
+    if (requested == null || requested.isBlank() || requested.equals(user.departmentCode())) {
+      return user.departmentCode();
+    }
+    Optional<DepartmentInfo> dept = directory.department(requested.strip());
+    if (dept.isEmpty()) {
+      throw InvalidInputException.of("departmentCode", "filing.department.unknown", requested);
+    }
+    if (dept.get().kind() != DepartmentKind.WORKING_GROUP) {
+      throw InvalidInputException.of("departmentCode", "filing.department.notYours");
+    }
+    return dept.get().code();
+  }
+}

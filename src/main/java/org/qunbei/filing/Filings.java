@@ -1,0 +1,39 @@
+package org.qunbei.filing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** All filings. List queries go through a {@link FilingAccess} scope; never unscoped. */
+public interface Filings extends Repository<Filing, Long>, JpaSpecificationExecutor<Filing> {
+
+  /** The whole aggregate in one query: callers read the team outside the transaction. */
+  @EntityGraph(attributePaths = "team")
+  Optional<Filing> findById(Long id);
+
+  Filing save(Filing filing);
+
+  long count();
+
+  @Query(
+      """
+      select f from Filing f
+      where f.groupType = :type and f.groupNumber = :groupNumber
+        and f.status in :statuses and f.id <> :exceptId
+      """)
+  List<Filing> findByGroupNumber(
+      GroupType type, String groupNumber, Collection<FilingStatus> statuses, Long exceptId);
+
+  @Query(
+      """
+      select f from Filing f
+      where f.departmentCode = :department and f.groupName = :groupName
+        and f.status in :statuses and f.id <> :exceptId
+      """)
+  List<Filing> findByGroupName(
+      String department, String groupName, Collection<FilingStatus> statuses, Long exceptId);
+}

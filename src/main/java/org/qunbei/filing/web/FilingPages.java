@@ -1,0 +1,235 @@
+package org.qunbei.filing.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.accounts.DepartmentInfo;
+import org.qunbei.accounts.DepartmentKind;
+import org.qunbei.accounts.Directory;
+import org.qunbei.filing.Filing;
+import org.qunbei.filing.FilingRules;
+import org.qunbei.filing.FilingService;
+import org.qunbei.filing.GroupQrCode;
+import org.qunbei.shared.InvalidInputException;
+import org.qunbei.shared.StaleVersionException;
+import org.qunbei.shared.Violations;
+import org.qunbei.system.Messages;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The filing pages: new, edit, view, QR upload. A form that fails its checks is shown again with
+ * everything typed and a Chinese message beside each field; a draft that saved but could not be
+ * submitted stays saved.
+ */
+@Controller
+class FilingPages {
+
+  private final FilingService service;
+  private final FilingRules rules;
+  private final FilingViews views;
+  private final Directory directory;
+  private final Messages messages;
+
+  FilingPages(
+      FilingService service,
+      FilingRules rules,
+      FilingViews views,
+      Directory directory,
+      Messages messages) {
+    this.service = service;
+    this.rules = rules;
+    this.views = views;
+    this.directory = directory;
+    this.messages = messages;
+  }
+
+  @GetMapping("/filings/new")
+  String newForm(CurrentUser user, Model model) {
+    return form(model, user, FilingForm.empty(user.departmentCode()), null, new Violations(), null);
+  }
+
+  @PostMapping("/filings")
+  String create(
+      CurrentUser user,
+      @ModelAttribute("form") FilingForm form,
+      @RequestParam(defaultValue = "save") String action,
+      Model model,
+      RedirectAttributes redirect) {
+    var parsed = FilingFormMapper.parse(form);
+    if (!parsed.violations().isEmpty()) {
+      return rejected(model, user, form, null, parsed);
+    }
+    Filing draft;
+    try {
+      draft = service.createDraft(user, parsed.content());
+    } catch (InvalidInputException e) {
+      parsed.violations().addAll(e.violations());
+      return rejected(model, user, form, null, parsed);
+    }
+    return afterSave(user, draft, form, parsed, action, model, redirect);
+  }
+
+  @GetMapping("/filings/{id}/edit")
+  String edit(CurrentUser user, @PathVariable long id, Model model) {
+    Filing f = service.get(user, id);
+    return form(model, user, FilingFormMapper.toForm(f.content(), f.version()), f, new Violations(), null);
+  }
+
+  @PostMapping("/filings/{id}")
+  String update(
+      CurrentUser user,
+      @PathVariable long id,
+      @ModelAttribute("form") FilingForm form,
+      @RequestParam(defaultValue = "save") String action,
+      Model model,
+      RedirectAttributes redirect) {
+    Filing existing = service.get(user, id);
+    var parsed = FilingFormMapper.parse(form);
+    if (!parsed.violations().isEmpty()) {
+      return rejected(model, user, form, existing, parsed);
+    }
+    Filing saved;
+    try {
+      saved = service.update(user, id, parsed.content(), version(form.version()));
+    } catch (InvalidInputException e) {
+      parsed.violations().addAll(e.violations());
+      return rejected(model, user, form, existing, parsed);
+    } catch (StaleVersionException | ObjectOptimisticLockingFailureException e) {
+      model.addAttribute("alert", messages.text("problem.optimistic.detail"));
+      return form(model, user, form, existing, new Violations(), parsed);
+    }
+    return afterSave(user, saved, form, parsed, action, model, redirect);
+  }
+
+  private String afterSave(
+      CurrentUser user,
+      Filing saved,
+      FilingForm form,
+      FilingFormMapper.Parsed parsed,
+      String action,
+      Model model,
+      RedirectAttributes redirect) {
+    if (!"submit".equals(action)) {
+      redirect.addFlashAttribute("notice", messages.text("filing.saved"));
+      return "redirect:/filings/" + saved.id() + "/edit";
+    }
+    try {
+      Filing submitted = service.submit(user, saved.id(), null);
+      redirect.addFlashAttribute("notice", messages.text("filing.submitted", submitted.number()));
+      return "redirect:/filings/" + submitted.id();
+    } catch (InvalidInputException e) {
+      Filing draft = service.get(user, saved.id());
+      model.addAttribute("notice", messages.text("filing.saved"));
+      var withVersion = withVersion(form, draft.version());
+      return rejected(model, user, withVersion, draft, new FilingFormMapper.Parsed(
+          parsed.content(), e.violations(), parsed.rowOfMember()));
+    }
+  }
+
+  @GetMapping("/filings/{id}")
+  String view(CurrentUser user, @PathVariable long id, Model model) {
+    Filing f = service.get(user, id);
+    model.addAttribute("filing", f);
+    model.addAttribute("c", f.content());
+    model.addAttribute("view", views.of(user, f));
+    model.addAttribute("departmentName", directory.nameOf(f.departmentCode()));
+    model.addAttribute("editable", f.status().isEditable()
+        && org.qunbei.filing.FilingAccess.mayEdit(user, f));
+    return "filing/view";
+  }
+
+  @PostMapping("/filings/{id}/qr-code")
+  String uploadQr(
+      CurrentUser user,
+      @PathVariable long id,
+      @RequestParam("file") MultipartFile file,
+      RedirectAttributes redirect)
+      throws IOException {
+    try {
+      GroupQrCode qr = service.attachQrCode(user, id, file.getBytes());
+      redirect.addFlashAttribute("notice", messages.text("filing.qr.uploaded", qr.content()));
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute(
+          "qrError", messages.text(e.violations().list().get(0)));
+    }
+    return "redirect:/filings/" + id + "/edit#qr";
+  }
+
+  @GetMapping("/filings/{id}/qr-code")
+  ResponseEntity<byte[]> qrImage(CurrentUser user, @PathVariable long id) {
+    return service
+        .qrCode(user, id)
+        .map(qr -> ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(qr.contentType()))
+            .body(qr.image()))
+        .orElse(ResponseEntity.notFound().build());
+  }
+
+  private String rejected(
+      Model model, CurrentUser user, FilingForm form, Filing filing, FilingFormMapper.Parsed parsed) {
+    Violations all = new Violations();
+    all.addAll(parsed.violations());
+    // Show every problem at once: also run the draft checks on what did parse.
+    rules.checkDraft(parsed.content()).list().stream()
+        .filter(v -> !all.has(v.field()))
+        .forEach(v -> all.add(v.field(), v.code(), v.args()));
+    return form(model, user, form, filing, all, parsed);
+  }
+
+  private String form(
+      Model model,
+      CurrentUser user,
+      FilingForm form,
+      Filing filing,
+      Violations violations,
+      FilingFormMapper.Parsed parsed) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    violations.list().forEach(v -> errors.putIfAbsent(
+        parsed == null ? v.field() : parsed.pageField(v), messages.text(v)));
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("filing", filing);
+    model.addAttribute("departments", departmentsFor(user));
+    if (filing != null) {
+      model.addAttribute("qr", service.qrCode(user, filing.id()).orElse(null));
+      model.addAttribute("warnings", views.warnings(filing));
+    }
+    return "filing/form";
+  }
+
+  private List<DepartmentInfo> departmentsFor(CurrentUser user) {
+    return directory.all().stream()
+        .filter(d -> d.code().equals(user.departmentCode()) || d.kind() == DepartmentKind.WORKING_GROUP)
+        .toList();
+  }
+
+  private static FilingForm withVersion(FilingForm f, long version) {
+    return new FilingForm(
+        f.departmentCode(), f.groupType(), f.groupTypeOther(), f.groupName(), f.groupNumber(),
+        f.createdOn(), f.memberCount(), f.composition(), f.compositionOther(),
+        f.compositionDetails(), f.purposes(), f.purposeOther(), f.lifetime(), f.dissolveBy(),
+        f.lifetimeOther(), f.classified(), f.team(), f.externalSteward(), f.rules(),
+        f.commitmentAccepted(), String.valueOf(version));
+  }
+
+  private static Long version(String raw) {
+    try {
+      return raw == null || raw.isBlank() ? null : Long.valueOf(raw.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.qunbei.registry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.qunbei.filing.Filing;
+import org.qunbei.filing.FilingStatus;
+import org.qunbei.filing.GroupType;
+import org.qunbei.filing.ReviewStep;
+
+/** One line of the registry. No personal data: names and phones stay on the filing itself. */
+public record RegistryEntry(
+    Long id,
+    String number,
+    FilingStatus status,
+    ReviewStep currentStep,
+    String departmentCode,
+    String departmentName,
+    GroupType groupType,
+    String groupName,
+    String groupNumber,
+    Integer memberCount,
+    LocalDate filledOn,
+    Instant submittedAt,
+    Instant updatedAt) {
+
+  static RegistryEntry of(Filing f, String departmentName) {
+    return new RegistryEntry(
+        f.id(), f.number(), f.status(), f.currentStep(), f.departmentCode(), departmentName,
+        f.groupType(), f.groupName(), f.groupNumber(), f.memberCount(), f.filledOn(),
+        f.submittedAt(), f.updatedAt());
+  }
+}

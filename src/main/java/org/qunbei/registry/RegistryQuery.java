@@ -1,0 +1,140 @@
+package org.qunbei.registry;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.qunbei.filing.FilingStatus;
+import org.qunbei.filing.GroupType;
+import org.qunbei.shared.Violations;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+
+/**
+ * A registry search as the list's query string states it. Parameters, sort fields and filter
+ * values come only from fixed sets; anything else is refused (400) rather than passed on to a
+ * query.
+ */
+public record RegistryQuery(
+    String text, String department, GroupType type, FilingStatus status, Pageable pageable) {
+
+  static final Set<String> PARAMETERS =
+      Set.of("q", "department", "type", "status", "page", "size", "sort");
+
+  /** API sort names and the attribute each sorts by. */
+  static final Map<String, String> SORTS = sorts();
+
+  static final int MAX_SIZE = 100;
+
+  private static Map<String, String> sorts() {
+    var m = new LinkedHashMap<String, String>();
+    m.put("number", "number");
+    m.put("groupName", "groupName");
+    m.put("department", "departmentCode");
+    m.put("type", "groupType");
+    m.put("status", "status");
+    m.put("memberCount", "memberCount");
+    m.put("submittedAt", "submittedAt");
+    m.put("updatedAt", "updatedAt");
+    m.put("createdAt", "createdAt");
+    return Map.copyOf(m);
+  }
+
+  public static RegistryQuery parse(Map<String, String> params) {
+    var v = new Violations();
+    params.keySet().stream()
+        .filter(k -> !PARAMETERS.contains(k) && !k.equals("_csrf"))
+        .sorted()
+        .forEach(k -> v.add(k, "query.unknownParameter", k));
+    GroupType type = parseEnum(v, "type", params.get("type"), GroupType.class);
+    FilingStatus status = parseEnum(v, "status", params.get("status"), FilingStatus.class);
+    int page = parseInt(v, "page", params.get("page"), 0, 0, Integer.MAX_VALUE, "query.page.invalid");
+    int size = parseInt(v, "size", params.get("size"), 20, 1, MAX_SIZE, "query.size.invalid");
+    Sort sort = parseSort(v, params.get("sort"));
+    v.throwIfAny();
+    return new RegistryQuery(
+        blankToNull(params.get("q")),
+        blankToNull(params.get("department")),
+        type,
+        status,
+        PageRequest.of(page, size, sort));
+  }
+
+  private static Sort parseSort(Violations v, String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
+    }
+    String[] parts = raw.split(",");
+    String attribute = SORTS.get(parts[0].strip());
+    boolean badDirection =
+        parts.length > 2
+            || (parts.length == 2
+                && !Set.of("asc", "desc").contains(parts[1].strip().toLowerCase()));
+    if (attribute == null || badDirection) {
+      v.add("sort", "query.sort.invalid", raw, String.join(", ", SORTS.keySet().stream().sorted().toList()));
+      return Sort.unsorted();
+    }
+    boolean desc = parts.length == 2 && parts[1].strip().equalsIgnoreCase("desc");
+    Sort.Order order = desc ? Sort.Order.desc(attribute) : Sort.Order.asc(attribute);
+    return Sort.by(order, Sort.Order.desc("id"));
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Violations v, String field, String raw, Class<E> type) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, raw.strip());
+    } catch (IllegalArgumentException e) {
+      String allowed =
+          Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+      v.add(field, "filing.invalidEnum", label(field), raw, allowed);
+      return null;
+    }
+  }
+
+  private static int parseInt(
+      Violations v, String field, String raw, int dflt, int min, int max, String code) {
+    if (raw == null || raw.isBlank()) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(raw.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    v.add(field, code);
+    return dflt;
+  }
+
+  private static org.springframework.context.support.DefaultMessageSourceResolvable label(String field) {
+    return new org.springframework.context.support.DefaultMessageSourceResolvable(
+        new String[] {"field." + field}, field);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** The same query on another page, for paging links. */
+  public String queryString(int page) {
+    var b = new StringBuilder("?page=").append(page).append("&size=").append(pageable.getPageSize());
+    append(b, "q", text);
+    append(b, "department", department);
+    append(b, "type", type == null ? null : type.name());
+    append(b, "status", status == null ? null : status.name());
+    return b.toString();
+  }
+
+  private static void append(StringBuilder b, String name, String value) {
+    if (value != null) {
+      b.append('&').append(name).append('=')
+          .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+}

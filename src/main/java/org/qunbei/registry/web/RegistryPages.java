@@ -1,0 +1,46 @@
+package org.qunbei.registry.web;
+
+import java.util.Map;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.accounts.Directory;
+import org.qunbei.registry.Registry;
+import org.qunbei.registry.RegistryQuery;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The registry page (cyberspace office) and the department's own list. */
+@Controller
+class RegistryPages {
+
+  private final Registry registry;
+  private final Directory directory;
+
+  RegistryPages(Registry registry, Directory directory) {
+    this.registry = registry;
+    this.directory = directory;
+  }
+
+  @GetMapping("/registry")
+  String registry(CurrentUser user, @RequestParam Map<String, String> params, Model model) {
+    RegistryQuery query = RegistryQuery.parse(params);
+    model.addAttribute("page", registry.search(user, query));
+    return list(model, query, "/registry", "备案台账");
+  }
+
+  @GetMapping("/filings/mine")
+  String mine(CurrentUser user, @RequestParam Map<String, String> params, Model model) {
+    RegistryQuery query = RegistryQuery.parse(params);
+    model.addAttribute("page", registry.mine(user, query));
+    return list(model, query, "/filings/mine", "本部门备案");
+  }
+
+  private String list(Model model, RegistryQuery query, String base, String title) {
+    model.addAttribute("query", query);
+    model.addAttribute("base", base);
+    model.addAttribute("title", title);
+    model.addAttribute("departments", directory.all());
+    return "registry/list";
+  }
+}

@@ -1,0 +1,34 @@
+package org.qunbei.system;
+
+import java.util.List;
+import org.qunbei.shared.Violation;
+import org.qunbei.shared.Violations;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Turns message codes and violations into text in the caller's language. */
+@Component
+public class Messages {
+
+  private final MessageSource source;
+
+  Messages(MessageSource source) {
+    this.source = source;
+  }
+
+  public String text(String code, Object... args) {
+    return source.getMessage(code, args, code, LocaleContextHolder.getLocale());
+  }
+
+  public String text(Violation v) {
+    return text(v.code(), v.args());
+  }
+
+  /** One entry per violation, in the API's {@code {field, message}} shape. */
+  public List<FieldMessage> fieldMessages(Violations violations) {
+    return violations.list().stream().map(v -> new FieldMessage(v.field(), text(v))).toList();
+  }
+
+  public record FieldMessage(String field, String message) {}
+}

@@ -1,0 +1,66 @@
+package org.qunbei.web;
+
+import org.qunbei.shared.ForbiddenException;
+import org.qunbei.shared.InvalidInputException;
+import org.qunbei.shared.NotFoundException;
+import org.qunbei.shared.StateConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Pages fail to one error page per status, in Chinese, never with a stack trace. (The API's
+ * failures are problem details, handled by system.ApiProblems first.)
+ */
+@ControllerAdvice
+class PageErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+  @ExceptionHandler(NotFoundException.class)
+  ModelAndView notFound() {
+    return page(HttpStatus.NOT_FOUND, null);
+  }
+
+  @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
+  ModelAndView forbidden() {
+    return page(HttpStatus.FORBIDDEN, null);
+  }
+
+  @ExceptionHandler(StateConflictException.class)
+  ModelAndView conflict() {
+    return page(HttpStatus.CONFLICT, null);
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ModelAndView invalid(InvalidInputException e) {
+    return page(HttpStatus.BAD_REQUEST, e.violations());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ModelAndView tooLarge() {
+    return page(HttpStatus.CONTENT_TOO_LARGE, null);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ModelAndView unexpected(Exception e) throws Exception {
+    if (e instanceof org.springframework.web.ErrorResponse) {
+      throw e; // Spring's own 4xx (no such path, wrong method…) go through ErrorEndpoint.
+    }
+    log.error("Unexpected page error", e);
+    return page(HttpStatus.INTERNAL_SERVER_ERROR, null);
+  }
+
+  private static ModelAndView page(HttpStatus status, Object violations) {
+    var mav = new ModelAndView("error");
+    mav.setStatus(status);
+    mav.addObject("status", status.value());
+    mav.addObject("violations", violations);
+    return mav;
+  }
+}

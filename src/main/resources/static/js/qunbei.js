@@ -1,0 +1,22 @@
+// Shows a block only while the choice it depends on is made: data-show-when="name=VALUE".
+// The server checks everything again; this only spares the user fields that do not apply.
+(function () {
+  function update() {
+    document.querySelectorAll('[data-show-when]').forEach(function (el) {
+      var any = el.getAttribute('data-show-when').split('|').some(function (cond) {
+        var parts = cond.split('=');
+        var inputs = document.querySelectorAll('[name="' + parts[0] + '"]');
+        return Array.prototype.some.call(inputs, function (i) {
+          return (i.type === 'checkbox' || i.type === 'radio') ? (i.checked && i.value === parts[1]) : i.value === parts[1];
+        });
+      });
+      el.hidden = !any;
+    });
+  }
+  document.addEventListener('change', update);
+  document.addEventListener('DOMContentLoaded', function () {
+    update();
+    var first = document.querySelector('.is-invalid');
+    if (first) { first.scrollIntoView({block: 'center'}); }
+  });
+})();

@@ -1,0 +1,335 @@
+package org.qunbei.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.qunbei.support.Api;
+import org.qunbei.support.Samples;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The API contract of API.md, run end to end over HTTP against each database (see the *IT
+ * subclasses): what another school system would see.
+ */
+abstract class FilingApiContract {
+
+  @LocalServerPort int port;
+
+  Api applicant() {
+    return Api.as(port, "applicant");
+  }
+
+  Api as(String user) {
+    return Api.as(port, user);
+  }
+
+  long create(Api api, ObjectNode body) {
+    var r = api.post("/api/filings", body.toString());
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+    return r.json().path("id").asLong();
+  }
+
+  @Test
+  void theExampleIsDraftedThenSubmittedAndGetsANumber() {
+    ObjectNode body = Samples.example();
+    var created = applicant().post("/api/filings", body.toString());
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    long id = created.json().path("id").asLong();
+    assertThat(created.header("Location")).isEqualTo("/api/filings/" + id);
+    assertThat(created.json().path("status").asString()).isEqualTo("DRAFT");
+    assertThat(created.json().path("number").isNull()).isTrue();
+    assertThat(created.json().path("team").size()).isEqualTo(4);
+    assertThat(created.json().path("rules").path("retention").path("archivist").asString()).isEqualTo("陈静");
+
+    var submitted = applicant().post("/api/filings/" + id + "/submit", "");
+    assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+    JsonNode f = submitted.json();
+    assertThat(f.path("status").asString()).isEqualTo("IN_REVIEW");
+    assertThat(f.path("currentStep").asString()).isEqualTo("DEPARTMENT");
+    assertThat(f.path("number").asString()).matches("QB-" + LocalDate.now().getYear() + "-\\d{5}");
+    assertThat(f.path("filledOn").asString()).isNotEmpty();
+    assertThat(submitted.header("ETag")).isEqualTo("\"" + f.path("version").asLong() + "\"");
+
+    // The cyberspace office sees it, in the registry too.
+    var seen = as("cyberoffice").get("/api/filings/" + id);
+    assertThat(seen.status()).isEqualTo(200);
+    assertThat(seen.json().path("groupName").asString()).isEqualTo(body.path("groupName").asString());
+    var list = as("cyberoffice").get("/api/filings?q=" + enc(body.path("groupName").asString()));
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.json().path("totalElements").asLong()).isEqualTo(1);
+    assertThat(list.json().path("content").get(0).path("number").asString()).isEqualTo(f.path("number").asString());
+
+    // Submitted: no longer the applicant's to change.
+    var edit = applicant().put("/api/filings/" + id, body.toString(), null);
+    assertThat(edit.status()).isEqualTo(409);
+    assertThat(edit.json().path("detail").asString()).contains("审批中");
+  }
+
+  @Test
+  void anotherDepartmentCannotSeeOrTouchAFiling() {
+    long id = create(applicant(), Samples.example());
+    Api other = as("applicant2");
+    assertThat(other.get("/api/filings/" + id).status()).isEqualTo(404);
+    assertThat(other.put("/api/filings/" + id, Samples.example().toString(), null).status()).isEqualTo(404);
+    assertThat(other.post("/api/filings/" + id + "/submit", "").status()).isEqualTo(404);
+    assertThat(other.putBytes("/api/filings/" + id + "/qr-code", "image/png", Samples.qrPng("x")).status())
+        .isEqualTo(404);
+    assertThat(other.get("/api/filings?size=100").json().path("content").toString()).doesNotContain("\"id\":" + id + ",");
+    // A draft is the department's own business: not even the cyberspace office sees it yet.
+    assertThat(as("cyberoffice").get("/api/filings/" + id).status()).isEqualTo(404);
+    // The department's head sees it.
+    assertThat(as("depthead").get("/api/filings/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDraftMayBeIncompleteButSubmissionNamesEveryMissingField() {
+    var r = applicant().post("/api/filings", "{\"groupName\":\"未完成的草稿\"}");
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+    long id = r.json().path("id").asLong();
+    var s = applicant().post("/api/filings/" + id + "/submit", "");
+    assertThat(s.status()).isEqualTo(400);
+    assertThat(s.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(s.errorFields()).contains(
+        "groupType", "createdOn", "memberCount", "composition", "purposes", "lifetime", "team",
+        "rules.publishingScope", "rules.admission", "rules.exit", "rules.incidentResponse",
+        "rules.retention.retain", "commitmentAccepted");
+    assertThat(s.error("team")).isEqualTo("必须填写群主/主要负责人");
+    assertThat(applicant().get("/api/filings/" + id).json().path("status").asString()).isEqualTo("DRAFT");
+  }
+
+  @Test
+  void badFormatsAreRefusedAlreadyOnADraftAndNothingIsStored() {
+    ObjectNode body = Samples.example();
+    ((ObjectNode) body.path("team").get(0)).put("mobile", "1380101000");
+    ((ObjectNode) body.path("team").get(1)).put("officePhone", "62780002");
+    body.put("groupName", "群".repeat(101));
+    body.put("createdOn", LocalDate.now().plusDays(1).toString());
+    long before = as("applicant").get("/api/filings?size=1").json().path("totalElements").asLong();
+    var r = applicant().post("/api/filings", body.toString());
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.error("team[0].mobile")).contains("手机号码格式不正确");
+    assertThat(r.error("team[1].officePhone")).contains("办公电话格式不正确");
+    assertThat(r.error("groupName")).contains("群名称不能超过100个字");
+    assertThat(r.error("createdOn")).isEqualTo("创建时间不能晚于今天");
+    assertThat(as("applicant").get("/api/filings?size=1").json().path("totalElements").asLong()).isEqualTo(before);
+  }
+
+  @Test
+  void theServerOwnsIdNumberStatusAndTheDepartment() {
+    ObjectNode body = Samples.example();
+    body.put("id", 999999).put("number", "QB-1999-99999").put("status", "FILED").put("version", 42);
+    var r = applicant().post("/api/filings", body.toString());
+    assertThat(r.status()).isEqualTo(201);
+    assertThat(r.json().path("id").asLong()).isNotEqualTo(999999);
+    assertThat(r.json().path("number").isNull()).isTrue();
+    assertThat(r.json().path("status").asString()).isEqualTo("DRAFT");
+    assertThat(r.json().path("version").asLong()).isZero();
+
+    body.put("departmentCode", "MATH");
+    var foreign = applicant().post("/api/filings", body.toString());
+    assertThat(foreign.status()).isEqualTo(400);
+    assertThat(foreign.error("departmentCode")).isEqualTo("只能为本部门或跨部门协作组备案");
+
+    body.put("departmentCode", "SMART");
+    var group = applicant().post("/api/filings", body.toString());
+    assertThat(group.status()).isEqualTo(201);
+    assertThat(group.json().path("departmentName").asString()).isEqualTo("智慧校园建设跨部门工作组");
+
+    body.remove("departmentCode");
+    var own = applicant().post("/api/filings", body.toString());
+    assertThat(own.json().path("departmentCode").asString()).isEqualTo("CS");
+  }
+
+  @Test
+  void brokenBodiesGetAChineseProblemNamingTheField() {
+    var malformed = applicant().post("/api/filings", "{\"groupName\": ");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().path("detail").asString()).isEqualTo("请求体不是有效的JSON");
+
+    var enumValue = applicant().post("/api/filings", "{\"groupType\":\"LINE\"}");
+    assertThat(enumValue.status()).isEqualTo(400);
+    assertThat(enumValue.error("groupType")).contains("群类型的取值“LINE”无效");
+
+    var wrongType = applicant().post("/api/filings", "{\"memberCount\":\"很多\"}");
+    assertThat(wrongType.status()).isEqualTo(400);
+    assertThat(wrongType.error("memberCount")).contains("当前群成员人数");
+
+    var nested = applicant().post("/api/filings", "{\"team\":[{\"role\":\"BOSS\"}]}");
+    assertThat(nested.status()).isEqualTo(400);
+    assertThat(nested.errorFields()).containsExactly("team[0].role");
+
+    var date = applicant().post("/api/filings", "{\"createdOn\":\"2026/09/01\"}");
+    assertThat(date.error("createdOn")).contains("不是有效日期");
+
+    for (var r : List.of(malformed, enumValue, wrongType, nested, date)) {
+      assertThat(r.text()).doesNotContain("Exception", "tools.jackson", "org.qunbei", "at ");
+    }
+
+    var media = applicant().send(applicant().request("/api/filings")
+        .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("hi")));
+    assertThat(media.status()).isEqualTo(415);
+    assertThat(media.json().path("detail").asString()).contains("application/json");
+  }
+
+  @Test
+  void oversizeBodiesAndStringsAreRefused() {
+    String huge = "{\"groupName\":\"" + "x".repeat(300 * 1024) + "\"}";
+    var r = applicant().post("/api/filings", huge);
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.json().path("detail").asString()).contains("请求内容过大");
+
+    ObjectNode body = Samples.example();
+    ((ObjectNode) body.path("rules")).put("publishingScope", "长".repeat(2001));
+    var longText = applicant().post("/api/filings", body.toString());
+    assertThat(longText.status()).isEqualTo(400);
+    assertThat(longText.error("rules.publishingScope")).isEqualTo("信息发布范围不能超过2000个字（当前2001个字）");
+  }
+
+  @Test
+  void textIsStoredAsTypedEvenWhenItLooksLikeSqlOrHtml() {
+    ObjectNode body = Samples.example();
+    String html = "<script>alert('x')</script>'; drop table filing; --";
+    ((ObjectNode) body.path("rules")).put("exit", html);
+    long id = create(applicant(), body);
+    assertThat(applicant().get("/api/filings/" + id).json().path("rules").path("exit").asString()).isEqualTo(html);
+  }
+
+  @Test
+  void unauthenticatedCallsGet401NeverARedirect() {
+    var r = Api.anonymous(port).get("/api/filings");
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(r.header("Location")).isNull();
+    var wrong = Api.anonymous(port).send(Api.anonymous(port).request("/api/filings")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("applicant:wrong".getBytes())).GET());
+    assertThat(wrong.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aSecondActiveFilingOfTheSameGroupNumberIsRefusedAndSameNameWarns() {
+    ObjectNode body = Samples.example();
+    body.put("groupType", "QQ").put("groupNumber", String.valueOf(100000 + System.nanoTime() % 899999));
+    long first = create(applicant(), body);
+    assertThat(applicant().post("/api/filings/" + first + "/submit", "").status()).isEqualTo(200);
+
+    long second = create(applicant(), body);
+    var warned = applicant().get("/api/filings/" + second);
+    assertThat(warned.json().path("warnings").get(0).path("message").asString()).contains("同名工作群");
+    var refused = applicant().post("/api/filings/" + second + "/submit", "");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.error("groupNumber")).contains("该群号已有有效备案");
+
+    // Another department may not file the same platform and number either.
+    ObjectNode math = body.deepCopy();
+    math.remove("departmentCode");
+    math.put("groupName", "数学学院同号群");
+    long third = create(as("applicant2"), math);
+    assertThat(as("applicant2").post("/api/filings/" + third + "/submit", "").status()).isEqualTo(400);
+  }
+
+  @Test
+  void theQrImageIsDecodedAndCheckedByItsContent() {
+    long id = create(applicant(), Samples.example());
+    var ok = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/png", Samples.qrPng("https://weixin.qq.com/g/demo-group"));
+    assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+    assertThat(ok.json().path("content").asString()).isEqualTo("https://weixin.qq.com/g/demo-group");
+    var jpeg = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/jpeg", Samples.qr("jpeg-group", "jpg"));
+    assertThat(jpeg.json().path("content").asString()).isEqualTo("jpeg-group");
+    assertThat(applicant().get("/api/filings/" + id).json().path("qrCode").path("content").asString()).isEqualTo("jpeg-group");
+    var image = applicant().get("/api/filings/" + id + "/qr-code");
+    assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
+
+    var renamed = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/png",
+        "这不是图片，只是改了扩展名".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(renamed.status()).isEqualTo(400);
+    assertThat(renamed.error("qrCode")).isEqualTo("上传的文件不是有效的PNG或JPEG图片");
+
+    var blank = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/png", Samples.qrPng("x").length > 0
+        ? blankPng() : new byte[0]);
+    assertThat(blank.error("qrCode")).contains("未识别到二维码");
+
+    var big = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/png", new byte[50 * 1024 * 1024]);
+    assertThat(big.status()).isEqualTo(413);
+
+    var gif = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/gif", new byte[10]);
+    assertThat(gif.status()).isEqualTo(415);
+    // The stored QR is untouched by the refused uploads.
+    assertThat(applicant().get("/api/filings/" + id).json().path("qrCode").path("content").asString()).isEqualTo("jpeg-group");
+  }
+
+  @Test
+  void aStaleIfMatchGets412AndACurrentOneSaves() {
+    long id = create(applicant(), Samples.example());
+    ObjectNode body = Samples.example();
+    var ok = applicant().put("/api/filings/" + id, body.toString(), "\"0\"");
+    assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+    assertThat(ok.header("ETag")).isEqualTo("\"1\"");
+    var stale = applicant().put("/api/filings/" + id, body.toString(), "\"0\"");
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(stale.json().path("detail").asString()).contains("已被修改");
+  }
+
+  @Test
+  void theListTakesOnlyItsOwnParameters() {
+    assertThat(as("cyberoffice").get("/api/filings?sort=password").status()).isEqualTo(400);
+    assertThat(as("cyberoffice").get("/api/filings?sort=groupName;drop").error("sort")).contains("不受支持");
+    assertThat(as("cyberoffice").get("/api/filings?sort=groupName,sideways").status()).isEqualTo(400);
+    assertThat(as("cyberoffice").get("/api/filings?evil=1").error("evil")).contains("不支持的查询参数");
+    assertThat(as("cyberoffice").get("/api/filings?size=1000").error("size")).contains("1到100");
+    assertThat(as("cyberoffice").get("/api/filings?status=BOGUS").error("status")).contains("BOGUS");
+    assertThat(as("cyberoffice").get("/api/filings?type=LINE").status()).isEqualTo(400);
+    assertThat(as("cyberoffice").get("/api/filings?page=-1").status()).isEqualTo(400);
+    var ok = as("cyberoffice").get("/api/filings?sort=submittedAt,desc&status=IN_REVIEW&type=WECHAT&department=CS&size=5");
+    assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+    ok.json().path("content").forEach(e -> {
+      assertThat(e.path("status").asString()).isEqualTo("IN_REVIEW");
+      assertThat(e.path("groupType").asString()).isEqualTo("WECHAT");
+      assertThat(e.path("departmentCode").asString()).isEqualTo("CS");
+    });
+    // Wildcards typed by a user are matched literally.
+    assertThat(as("cyberoffice").get("/api/filings?q=%25").json().path("totalElements").asLong()).isZero();
+  }
+
+  @Test
+  void concurrentSubmissionsNeverShareANumber() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      ids.add(create(applicant(), Samples.example()));
+    }
+    var pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<String>> calls = ids.stream()
+          .<Callable<String>>map(id -> () -> applicant().post("/api/filings/" + id + "/submit", "").json().path("number").asString())
+          .toList();
+      List<String> numbers = new ArrayList<>();
+      for (var f : pool.invokeAll(calls)) {
+        numbers.add(f.get());
+      }
+      assertThat(numbers).doesNotContainNull().doesNotHaveDuplicates().allMatch(n -> n.startsWith("QB-"));
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static byte[] blankPng() {
+    try {
+      var img = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      var out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(img, "png", out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
