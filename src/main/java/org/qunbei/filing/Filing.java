@@ -176,9 +176,26 @@ public class Filing {
 
   public FilingContent content() {
     return new FilingContent(
-        departmentCode, groupType, groupTypeOther, groupName, groupNumber, createdOn, memberCount,
-        composition, compositionOther, compositionDetails, purposes, purposeOther, lifetime,
-        dissolveBy, lifetimeOther, classified, team, externalSteward, rules, commitmentAccepted);
+        departmentCode,
+        groupType,
+        groupTypeOther,
+        groupName,
+        groupNumber,
+        createdOn,
+        memberCount,
+        composition,
+        compositionOther,
+        compositionDetails,
+        purposes,
+        purposeOther,
+        lifetime,
+        dissolveBy,
+        lifetimeOther,
+        classified,
+        team,
+        externalSteward,
+        rules,
+        commitmentAccepted);
   }
 
   public Long id() {

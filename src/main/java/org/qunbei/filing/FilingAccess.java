@@ -7,12 +7,12 @@ import org.qunbei.accounts.CurrentUser;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * Who may see and change a filing; the one place the department scoping rule is written, both as
- * a check on one filing and as a query condition for lists, so that the two never disagree.
+ * Who may see and change a filing; the one place the department scoping rule is written, both as a
+ * check on one filing and as a query condition for lists, so that the two never disagree.
  *
  * <p>A department's people (applicants, its head, its leader in charge) see its filings, drafts
- * included; whoever created a filing sees it; the cyberspace office and the administrator see
- * every filing that has left the draft stage.
+ * included; whoever created a filing sees it; the cyberspace office and the administrator see every
+ * filing that has left the draft stage.
  */
 public final class FilingAccess {
 
@@ -57,9 +57,7 @@ public final class FilingAccess {
         departments.add(user.departmentCode());
       }
       Predicate mine = cb.equal(root.get("createdBy"), user.username());
-      return departments.isEmpty()
-          ? mine
-          : cb.or(mine, root.get("departmentCode").in(departments));
+      return departments.isEmpty() ? mine : cb.or(mine, root.get("departmentCode").in(departments));
     };
   }
 }

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything the applicant writes on sections 一 to 四: the body of the API's filing and of the
- * page's form once parsed. The server-owned parts (id, number, status, dates) are not here, so
- * they cannot be set through it.
+ * page's form once parsed. The server-owned parts (id, number, status, dates) are not here, so they
+ * cannot be set through it.
  */
 public record FilingContent(
     String departmentCode,
@@ -48,9 +48,26 @@ public record FilingContent(
   /** The same content filed under another department (the server decides the department). */
   public FilingContent withDepartment(String code) {
     return new FilingContent(
-        code, groupType, groupTypeOther, groupName, groupNumber, createdOn, memberCount,
-        composition, compositionOther, compositionDetails, purposes, purposeOther, lifetime,
-        dissolveBy, lifetimeOther, classified, team, externalSteward, rules, commitmentAccepted);
+        code,
+        groupType,
+        groupTypeOther,
+        groupName,
+        groupNumber,
+        createdOn,
+        memberCount,
+        composition,
+        compositionOther,
+        compositionDetails,
+        purposes,
+        purposeOther,
+        lifetime,
+        dissolveBy,
+        lifetimeOther,
+        classified,
+        team,
+        externalSteward,
+        rules,
+        commitmentAccepted);
   }
 
   private static <E extends Enum<E>> Set<E> withoutNulls(Set<E> choices) {
@@ -63,9 +80,9 @@ public record FilingContent(
   }
 
   /**
-   * The content as filed: fields that the choices made irrelevant (the "other" text of an
-   * unchosen "other", a dissolve-by date of a long-term group) are cleared, so that the registry
-   * and the printout never show what does not apply.
+   * The content as filed: fields that the choices made irrelevant (the "other" text of an unchosen
+   * "other", a dissolve-by date of a long-term group) are cleared, so that the registry and the
+   * printout never show what does not apply.
    */
   public FilingContent normalized() {
     return new FilingContent(

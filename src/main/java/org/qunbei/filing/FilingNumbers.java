@@ -22,12 +22,18 @@ class FilingNumbers {
 
   String next(Year year) {
     int y = year.getValue();
-    if (jdbc.update("update filing_number_counter set last_value = last_value + 1 where counter_year = ?", y) == 0) {
+    if (jdbc.update(
+            "update filing_number_counter set last_value = last_value + 1 where counter_year = ?",
+            y)
+        == 0) {
       try {
-        jdbc.update("insert into filing_number_counter (counter_year, last_value) values (?, 1)", y);
+        jdbc.update(
+            "insert into filing_number_counter (counter_year, last_value) values (?, 1)", y);
       } catch (DuplicateKeyException raced) {
         // Another node opened the year first; take the next value on its row.
-        jdbc.update("update filing_number_counter set last_value = last_value + 1 where counter_year = ?", y);
+        jdbc.update(
+            "update filing_number_counter set last_value = last_value + 1 where counter_year = ?",
+            y);
       }
     }
     Long value =

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Two levels: {@link #checkDraft} holds what is wrong whatever else is filled in (formats,
  * lengths, impossible dates and counts), so a draft is never saved broken; {@link #checkSubmission}
- * adds completeness and the rules that tie fields together. Each violation names its field as
- * the API's JSON does ({@code team[0].mobile}).
+ * adds completeness and the rules that tie fields together. Each violation names its field as the
+ * API's JSON does ({@code team[0].mobile}).
  */
 @Component
 public class FilingRules {
@@ -28,6 +28,7 @@ public class FilingRules {
 
   /** Longest text a field takes, in characters. */
   static final int NAME = 30;
+
   static final int SHORT = 50;
   static final int MEDIUM = 200;
   static final int LONG = 500;
@@ -56,7 +57,10 @@ public class FilingRules {
       if (c.memberCount() < 1) {
         v.add("memberCount", "filing.memberCount.min");
       } else if (c.groupType() != null && c.memberCount() > c.groupType().maxMembers()) {
-        v.add("memberCount", "filing.memberCount.max", label("GroupType." + c.groupType()),
+        v.add(
+            "memberCount",
+            "filing.memberCount.max",
+            label("GroupType." + c.groupType()),
             c.groupType().maxMembers());
       }
     }
@@ -141,7 +145,10 @@ public class FilingRules {
       if (m.role() == null) {
         v.add(at + ".role", "filing.team.role.required", i + 1);
       } else if (counts.merge(m.role(), 1, Integer::sum) > m.role().maxCount()) {
-        v.add(at + ".role", "filing.team.role.tooMany", label("TeamRole." + m.role()),
+        v.add(
+            at + ".role",
+            "filing.team.role.tooMany",
+            label("TeamRole." + m.role()),
             m.role().maxCount());
       }
       personFormats(v, at, new Person(m.name(), m.title(), m.officePhone(), m.mobile()));
@@ -260,7 +267,11 @@ public class FilingRules {
 
   private static void length(Violations v, String field, String value, int max) {
     if (value != null && value.strip().length() > max) {
-      v.add(field, "filing.tooLong", label("field." + withoutIndexes(field)), max,
+      v.add(
+          field,
+          "filing.tooLong",
+          label("field." + withoutIndexes(field)),
+          max,
           value.strip().length());
     }
   }

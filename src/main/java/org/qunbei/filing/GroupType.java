@@ -19,7 +19,9 @@ public enum GroupType {
     this.numbered = numbered;
   }
 
-  /** QQ and DingTalk show every group's number; the form asks for it 'where the platform has one'. */
+  /**
+   * QQ and DingTalk show every group's number; the form asks for it 'where the platform has one'.
+   */
   public boolean isNumbered() {
     return numbered;
   }

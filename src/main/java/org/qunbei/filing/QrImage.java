@@ -18,8 +18,8 @@ import org.qunbei.shared.InvalidInputException;
 
 /**
  * An uploaded group QR image, accepted only after decoding it: the bytes must be a PNG or JPEG
- * (judged by their content, not a file name or declared type), of sane dimensions (a tiny file
- * can declare a huge canvas), and must hold a readable QR code.
+ * (judged by their content, not a file name or declared type), of sane dimensions (a tiny file can
+ * declare a huge canvas), and must hold a readable QR code.
  */
 public record QrImage(String contentType, byte[] bytes, String content) {
 

@@ -4,8 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /**
- * 信息留存与归档: either retain (a period and/or an archivist with a method) or no retention with
- * a reason.
+ * 信息留存与归档: either retain (a period and/or an archivist with a method) or no retention with a
+ * reason.
  */
 @Embeddable
 public record Retention(

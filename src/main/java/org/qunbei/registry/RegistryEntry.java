@@ -25,8 +25,18 @@ public record RegistryEntry(
 
   static RegistryEntry of(Filing f, String departmentName) {
     return new RegistryEntry(
-        f.id(), f.number(), f.status(), f.currentStep(), f.departmentCode(), departmentName,
-        f.groupType(), f.groupName(), f.groupNumber(), f.memberCount(), f.filledOn(),
-        f.submittedAt(), f.updatedAt());
+        f.id(),
+        f.number(),
+        f.status(),
+        f.currentStep(),
+        f.departmentCode(),
+        departmentName,
+        f.groupType(),
+        f.groupName(),
+        f.groupNumber(),
+        f.memberCount(),
+        f.filledOn(),
+        f.submittedAt(),
+        f.updatedAt());
   }
 }

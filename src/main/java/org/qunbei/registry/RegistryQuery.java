@@ -13,9 +13,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /**
- * A registry search as the list's query string states it. Parameters, sort fields and filter
- * values come only from fixed sets; anything else is refused (400) rather than passed on to a
- * query.
+ * A registry search as the list's query string states it. Parameters, sort fields and filter values
+ * come only from fixed sets; anything else is refused (400) rather than passed on to a query.
  */
 public record RegistryQuery(
     String text, String department, GroupType type, FilingStatus status, Pageable pageable) {
@@ -50,7 +49,8 @@ public record RegistryQuery(
         .forEach(k -> v.add(k, "query.unknownParameter", k));
     GroupType type = parseEnum(v, "type", params.get("type"), GroupType.class);
     FilingStatus status = parseEnum(v, "status", params.get("status"), FilingStatus.class);
-    int page = parseInt(v, "page", params.get("page"), 0, 0, Integer.MAX_VALUE, "query.page.invalid");
+    int page =
+        parseInt(v, "page", params.get("page"), 0, 0, Integer.MAX_VALUE, "query.page.invalid");
     int size = parseInt(v, "size", params.get("size"), 20, 1, MAX_SIZE, "query.size.invalid");
     Sort sort = parseSort(v, params.get("sort"));
     v.throwIfAny();
@@ -73,7 +73,11 @@ public record RegistryQuery(
             || (parts.length == 2
                 && !Set.of("asc", "desc").contains(parts[1].strip().toLowerCase()));
     if (attribute == null || badDirection) {
-      v.add("sort", "query.sort.invalid", raw, String.join(", ", SORTS.keySet().stream().sorted().toList()));
+      v.add(
+          "sort",
+          "query.sort.invalid",
+          raw,
+          String.join(", ", SORTS.keySet().stream().sorted().toList()));
       return Sort.unsorted();
     }
     boolean desc = parts.length == 2 && parts[1].strip().equalsIgnoreCase("desc");
@@ -81,7 +85,8 @@ public record RegistryQuery(
     return Sort.by(order, Sort.Order.desc("id"));
   }
 
-  private static <E extends Enum<E>> E parseEnum(Violations v, String field, String raw, Class<E> type) {
+  private static <E extends Enum<E>> E parseEnum(
+      Violations v, String field, String raw, Class<E> type) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
@@ -112,7 +117,8 @@ public record RegistryQuery(
     return dflt;
   }
 
-  private static org.springframework.context.support.DefaultMessageSourceResolvable label(String field) {
+  private static org.springframework.context.support.DefaultMessageSourceResolvable label(
+      String field) {
     return new org.springframework.context.support.DefaultMessageSourceResolvable(
         new String[] {"field." + field}, field);
   }
@@ -123,7 +129,8 @@ public record RegistryQuery(
 
   /** The same query on another page, for paging links. */
   public String queryString(int page) {
-    var b = new StringBuilder("?page=").append(page).append("&size=").append(pageable.getPageSize());
+    var b =
+        new StringBuilder("?page=").append(page).append("&size=").append(pageable.getPageSize());
     append(b, "q", text);
     append(b, "department", department);
     append(b, "type", type == null ? null : type.name());
@@ -133,7 +140,9 @@ public record RegistryQuery(
 
   private static void append(StringBuilder b, String name, String value) {
     if (value != null) {
-      b.append('&').append(name).append('=')
+      b.append('&')
+          .append(name)
+          .append('=')
           .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
     }
   }

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps API request bodies before anything reads them: JSON bodies are small (the longest filing
- * is some tens of KB), QR images at most 2 MB. A declared length over the cap is refused at once
- * with 413; an undeclared one is cut off while being read.
+ * Caps API request bodies before anything reads them: JSON bodies are small (the longest filing is
+ * some tens of KB), QR images at most 2 MB. A declared length over the cap is refused at once with
+ * 413; an undeclared one is cut off while being read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

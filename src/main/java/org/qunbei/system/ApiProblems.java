@@ -35,8 +35,8 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Every API failure as RFC 9457 problem details with a Chinese {@code detail}; invalid input
- * names every offending field at once. No stack trace, SQL or class name reaches a client.
+ * Every API failure as RFC 9457 problem details with a Chinese {@code detail}; invalid input names
+ * every offending field at once. No stack trace, SQL or class name reaches a client.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -57,7 +57,11 @@ class ApiProblems {
 
   ResponseEntity<ProblemDetail> invalid(Violations v) {
     ProblemDetail p =
-        problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", "problem.invalid.detail", v.list().size());
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "problem.invalid.title",
+            "problem.invalid.detail",
+            v.list().size());
     p.setProperty("errors", messages.fieldMessages(v));
     return respond(p);
   }
@@ -72,14 +76,16 @@ class ApiProblems {
       String field = path(je.getPath());
       String label = messages.text("field." + field.replaceAll("\\[\\d+]", ""));
       Violations v = new Violations();
-      if (je instanceof InvalidFormatException ife && ife.getTargetType() != null
+      if (je instanceof InvalidFormatException ife
+          && ife.getTargetType() != null
           && ife.getTargetType().isEnum()) {
         String allowed =
             Arrays.stream(ife.getTargetType().getEnumConstants())
                 .map(Object::toString)
                 .collect(Collectors.joining(", "));
         v.add(field, "filing.invalidEnum", label, String.valueOf(ife.getValue()), allowed);
-      } else if (je instanceof InvalidFormatException ife && ife.getTargetType() != null
+      } else if (je instanceof InvalidFormatException ife
+          && ife.getTargetType() != null
           && java.time.temporal.Temporal.class.isAssignableFrom(ife.getTargetType())) {
         v.add(field, "filing.invalidDate", label);
       } else if (je instanceof MismatchedInputException) {
@@ -89,12 +95,14 @@ class ApiProblems {
       }
       return invalid(v);
     }
-    return respond(problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", "problem.malformed.detail"));
+    return respond(
+        problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", "problem.malformed.detail"));
   }
 
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-    return respond(problem(HttpStatus.NOT_FOUND, "problem.notFound.title", "problem.notFound.detail"));
+    return respond(
+        problem(HttpStatus.NOT_FOUND, "problem.notFound.title", "problem.notFound.detail"));
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
@@ -111,20 +119,29 @@ class ApiProblems {
   ResponseEntity<ProblemDetail> conflict(StateConflictException e) {
     Object[] args =
         Arrays.stream(e.args())
-            .map(a -> a instanceof Enum<?> en ? messages.text(en.getDeclaringClass().getSimpleName() + "." + en.name()) : a)
+            .map(
+                a ->
+                    a instanceof Enum<?> en
+                        ? messages.text(en.getDeclaringClass().getSimpleName() + "." + en.name())
+                        : a)
             .toArray();
     return respond(problem(HttpStatus.CONFLICT, "problem.conflict.title", e.code(), args));
   }
 
   @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> raced(ObjectOptimisticLockingFailureException e) {
-    return respond(problem(HttpStatus.CONFLICT, "problem.conflict.title", "problem.optimistic.detail"));
+    return respond(
+        problem(HttpStatus.CONFLICT, "problem.conflict.title", "problem.optimistic.detail"));
   }
 
   @ExceptionHandler(StaleVersionException.class)
   ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
     return respond(
-        problem(HttpStatus.PRECONDITION_FAILED, "problem.stale.title", "problem.stale.detail", e.currentVersion()));
+        problem(
+            HttpStatus.PRECONDITION_FAILED,
+            "problem.stale.title",
+            "problem.stale.detail",
+            e.currentVersion()));
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -135,31 +152,48 @@ class ApiProblems {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
     String supported =
-        e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining("、"));
+        e.getSupportedMediaTypes().stream()
+            .map(MediaType::toString)
+            .collect(Collectors.joining("、"));
     return respond(
-        problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType.title", "problem.mediaType.detail", supported));
+        problem(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "problem.mediaType.title",
+            "problem.mediaType.detail",
+            supported));
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-    return respond(problem(HttpStatus.NOT_ACCEPTABLE, "problem.invalid.title", "problem.invalid.title"));
+    return respond(
+        problem(HttpStatus.NOT_ACCEPTABLE, "problem.invalid.title", "problem.invalid.title"));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
     return respond(
-        problem(HttpStatus.METHOD_NOT_ALLOWED, "problem.method.title", "problem.method.detail", e.getMethod()));
+        problem(
+            HttpStatus.METHOD_NOT_ALLOWED,
+            "problem.method.title",
+            "problem.method.detail",
+            e.getMethod()));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> argument(MethodArgumentTypeMismatchException e) {
-    return invalid(new Violations().add(e.getName(), "filing.invalidValue", messages.text("field." + e.getName())));
+    return invalid(
+        new Violations()
+            .add(e.getName(), "filing.invalidValue", messages.text("field." + e.getName())));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
     return invalid(
-        new Violations().add(e.getParameterName(), "filing.required", messages.text("field." + e.getParameterName())));
+        new Violations()
+            .add(
+                e.getParameterName(),
+                "filing.required",
+                messages.text("field." + e.getParameterName())));
   }
 
   @ExceptionHandler(Exception.class)
@@ -168,12 +202,17 @@ class ApiProblems {
       return tooLarge(ApiBodyLimit.UPLOAD_LIMIT);
     }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-    return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.error.title", "problem.error.detail"));
+    return respond(
+        problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.error.title", "problem.error.detail"));
   }
 
   private ResponseEntity<ProblemDetail> tooLarge(long limit) {
     return respond(
-        problem(HttpStatus.CONTENT_TOO_LARGE, "problem.tooLarge.title", "problem.tooLarge.detail", limit / 1024));
+        problem(
+            HttpStatus.CONTENT_TOO_LARGE,
+            "problem.tooLarge.title",
+            "problem.tooLarge.detail",
+            limit / 1024));
   }
 
   private ProblemDetail problem(HttpStatus status, String title, String detail, Object... args) {
@@ -183,7 +222,9 @@ class ApiProblems {
   }
 
   private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
-    return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    return ResponseEntity.status(p.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(p);
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -1,6 +1,5 @@
 package org.qunbei.system;
 
-import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -9,9 +8,9 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the migration placeholders for the database in use, so that one migration file serves
- * H2, PostgreSQL and MariaDB/MySQL: identity columns, instants and binary columns are the only
- * types the three spell differently.
+ * Fills the migration placeholders for the database in use, so that one migration file serves H2,
+ * PostgreSQL and MariaDB/MySQL: identity columns, instants and binary columns are the only types
+ * the three spell differently.
  */
 @Component
 class FlywayDialect implements FlywayConfigurationCustomizer {

@@ -12,7 +12,10 @@ class HomePage {
   String home(Authentication auth) {
     boolean office =
         auth.getAuthorities().stream()
-            .anyMatch(a -> a.getAuthority().equals("ROLE_CYBERSPACE_OFFICE") || a.getAuthority().equals("ROLE_ADMIN"));
+            .anyMatch(
+                a ->
+                    a.getAuthority().equals("ROLE_CYBERSPACE_OFFICE")
+                        || a.getAuthority().equals("ROLE_ADMIN"));
     return office ? "redirect:/registry" : "redirect:/filings/mine";
   }
 }

@@ -46,7 +46,8 @@ abstract class FilingApiContract {
     assertThat(created.json().path("status").asString()).isEqualTo("DRAFT");
     assertThat(created.json().path("number").isNull()).isTrue();
     assertThat(created.json().path("team").size()).isEqualTo(4);
-    assertThat(created.json().path("rules").path("retention").path("archivist").asString()).isEqualTo("陈静");
+    assertThat(created.json().path("rules").path("retention").path("archivist").asString())
+        .isEqualTo("陈静");
 
     var submitted = applicant().post("/api/filings/" + id + "/submit", "");
     assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
@@ -60,11 +61,13 @@ abstract class FilingApiContract {
     // The cyberspace office sees it, in the registry too.
     var seen = as("cyberoffice").get("/api/filings/" + id);
     assertThat(seen.status()).isEqualTo(200);
-    assertThat(seen.json().path("groupName").asString()).isEqualTo(body.path("groupName").asString());
+    assertThat(seen.json().path("groupName").asString())
+        .isEqualTo(body.path("groupName").asString());
     var list = as("cyberoffice").get("/api/filings?q=" + enc(body.path("groupName").asString()));
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.json().path("totalElements").asLong()).isEqualTo(1);
-    assertThat(list.json().path("content").get(0).path("number").asString()).isEqualTo(f.path("number").asString());
+    assertThat(list.json().path("content").get(0).path("number").asString())
+        .isEqualTo(f.path("number").asString());
 
     // Submitted: no longer the applicant's to change.
     var edit = applicant().put("/api/filings/" + id, body.toString(), null);
@@ -77,11 +80,16 @@ abstract class FilingApiContract {
     long id = create(applicant(), Samples.example());
     Api other = as("applicant2");
     assertThat(other.get("/api/filings/" + id).status()).isEqualTo(404);
-    assertThat(other.put("/api/filings/" + id, Samples.example().toString(), null).status()).isEqualTo(404);
-    assertThat(other.post("/api/filings/" + id + "/submit", "").status()).isEqualTo(404);
-    assertThat(other.putBytes("/api/filings/" + id + "/qr-code", "image/png", Samples.qrPng("x")).status())
+    assertThat(other.put("/api/filings/" + id, Samples.example().toString(), null).status())
         .isEqualTo(404);
-    assertThat(other.get("/api/filings?size=100").json().path("content").toString()).doesNotContain("\"id\":" + id + ",");
+    assertThat(other.post("/api/filings/" + id + "/submit", "").status()).isEqualTo(404);
+    assertThat(
+            other
+                .putBytes("/api/filings/" + id + "/qr-code", "image/png", Samples.qrPng("x"))
+                .status())
+        .isEqualTo(404);
+    assertThat(other.get("/api/filings?size=100").json().path("content").toString())
+        .doesNotContain("\"id\":" + id + ",");
     // A draft is the department's own business: not even the cyberspace office sees it yet.
     assertThat(as("cyberoffice").get("/api/filings/" + id).status()).isEqualTo(404);
     // The department's head sees it.
@@ -96,12 +104,24 @@ abstract class FilingApiContract {
     var s = applicant().post("/api/filings/" + id + "/submit", "");
     assertThat(s.status()).isEqualTo(400);
     assertThat(s.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(s.errorFields()).contains(
-        "groupType", "createdOn", "memberCount", "composition", "purposes", "lifetime", "team",
-        "rules.publishingScope", "rules.admission", "rules.exit", "rules.incidentResponse",
-        "rules.retention.retain", "commitmentAccepted");
+    assertThat(s.errorFields())
+        .contains(
+            "groupType",
+            "createdOn",
+            "memberCount",
+            "composition",
+            "purposes",
+            "lifetime",
+            "team",
+            "rules.publishingScope",
+            "rules.admission",
+            "rules.exit",
+            "rules.incidentResponse",
+            "rules.retention.retain",
+            "commitmentAccepted");
     assertThat(s.error("team")).isEqualTo("必须填写群主/主要负责人");
-    assertThat(applicant().get("/api/filings/" + id).json().path("status").asString()).isEqualTo("DRAFT");
+    assertThat(applicant().get("/api/filings/" + id).json().path("status").asString())
+        .isEqualTo("DRAFT");
   }
 
   @Test
@@ -118,7 +138,8 @@ abstract class FilingApiContract {
     assertThat(r.error("team[1].officePhone")).contains("办公电话格式不正确");
     assertThat(r.error("groupName")).contains("群名称不能超过100个字");
     assertThat(r.error("createdOn")).isEqualTo("创建时间不能晚于今天");
-    assertThat(as("applicant").get("/api/filings?size=1").json().path("totalElements").asLong()).isEqualTo(before);
+    assertThat(as("applicant").get("/api/filings?size=1").json().path("totalElements").asLong())
+        .isEqualTo(before);
   }
 
   @Test
@@ -172,8 +193,13 @@ abstract class FilingApiContract {
       assertThat(r.text()).doesNotContain("Exception", "tools.jackson", "org.qunbei", "at ");
     }
 
-    var media = applicant().send(applicant().request("/api/filings")
-        .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("hi")));
+    var media =
+        applicant()
+            .send(
+                applicant()
+                    .request("/api/filings")
+                    .header("Content-Type", "text/plain")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hi")));
     assertThat(media.status()).isEqualTo(415);
     assertThat(media.json().path("detail").asString()).contains("application/json");
   }
@@ -198,7 +224,8 @@ abstract class FilingApiContract {
     String html = "<script>alert('x')</script>'; drop table filing; --";
     ((ObjectNode) body.path("rules")).put("exit", html);
     long id = create(applicant(), body);
-    assertThat(applicant().get("/api/filings/" + id).json().path("rules").path("exit").asString()).isEqualTo(html);
+    assertThat(applicant().get("/api/filings/" + id).json().path("rules").path("exit").asString())
+        .isEqualTo(html);
   }
 
   @Test
@@ -207,15 +234,25 @@ abstract class FilingApiContract {
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
     assertThat(r.header("Location")).isNull();
-    var wrong = Api.anonymous(port).send(Api.anonymous(port).request("/api/filings")
-        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("applicant:wrong".getBytes())).GET());
+    var wrong =
+        Api.anonymous(port)
+            .send(
+                Api.anonymous(port)
+                    .request("/api/filings")
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + java.util.Base64.getEncoder()
+                                .encodeToString("applicant:wrong".getBytes()))
+                    .GET());
     assertThat(wrong.status()).isEqualTo(401);
   }
 
   @Test
   void aSecondActiveFilingOfTheSameGroupNumberIsRefusedAndSameNameWarns() {
     ObjectNode body = Samples.example();
-    body.put("groupType", "QQ").put("groupNumber", String.valueOf(100000 + System.nanoTime() % 899999));
+    body.put("groupType", "QQ")
+        .put("groupNumber", String.valueOf(100000 + System.nanoTime() % 899999));
     long first = create(applicant(), body);
     assertThat(applicant().post("/api/filings/" + first + "/submit", "").status()).isEqualTo(200);
 
@@ -231,37 +268,61 @@ abstract class FilingApiContract {
     math.remove("departmentCode");
     math.put("groupName", "数学学院同号群");
     long third = create(as("applicant2"), math);
-    assertThat(as("applicant2").post("/api/filings/" + third + "/submit", "").status()).isEqualTo(400);
+    assertThat(as("applicant2").post("/api/filings/" + third + "/submit", "").status())
+        .isEqualTo(400);
   }
 
   @Test
   void theQrImageIsDecodedAndCheckedByItsContent() {
     long id = create(applicant(), Samples.example());
-    var ok = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/png", Samples.qrPng("https://weixin.qq.com/g/demo-group"));
+    var ok =
+        applicant()
+            .putBytes(
+                "/api/filings/" + id + "/qr-code",
+                "image/png",
+                Samples.qrPng("https://weixin.qq.com/g/demo-group"));
     assertThat(ok.status()).as(ok.text()).isEqualTo(200);
-    assertThat(ok.json().path("content").asString()).isEqualTo("https://weixin.qq.com/g/demo-group");
-    var jpeg = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/jpeg", Samples.qr("jpeg-group", "jpg"));
+    assertThat(ok.json().path("content").asString())
+        .isEqualTo("https://weixin.qq.com/g/demo-group");
+    var jpeg =
+        applicant()
+            .putBytes(
+                "/api/filings/" + id + "/qr-code", "image/jpeg", Samples.qr("jpeg-group", "jpg"));
     assertThat(jpeg.json().path("content").asString()).isEqualTo("jpeg-group");
-    assertThat(applicant().get("/api/filings/" + id).json().path("qrCode").path("content").asString()).isEqualTo("jpeg-group");
+    assertThat(
+            applicant().get("/api/filings/" + id).json().path("qrCode").path("content").asString())
+        .isEqualTo("jpeg-group");
     var image = applicant().get("/api/filings/" + id + "/qr-code");
     assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
 
-    var renamed = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/png",
-        "这不是图片，只是改了扩展名".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var renamed =
+        applicant()
+            .putBytes(
+                "/api/filings/" + id + "/qr-code",
+                "image/png",
+                "这不是图片，只是改了扩展名".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(renamed.status()).isEqualTo(400);
     assertThat(renamed.error("qrCode")).isEqualTo("上传的文件不是有效的PNG或JPEG图片");
 
-    var blank = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/png", Samples.qrPng("x").length > 0
-        ? blankPng() : new byte[0]);
+    var blank =
+        applicant()
+            .putBytes(
+                "/api/filings/" + id + "/qr-code",
+                "image/png",
+                Samples.qrPng("x").length > 0 ? blankPng() : new byte[0]);
     assertThat(blank.error("qrCode")).contains("未识别到二维码");
 
-    var big = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/png", new byte[50 * 1024 * 1024]);
+    var big =
+        applicant()
+            .putBytes("/api/filings/" + id + "/qr-code", "image/png", new byte[50 * 1024 * 1024]);
     assertThat(big.status()).isEqualTo(413);
 
     var gif = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/gif", new byte[10]);
     assertThat(gif.status()).isEqualTo(415);
     // The stored QR is untouched by the refused uploads.
-    assertThat(applicant().get("/api/filings/" + id).json().path("qrCode").path("content").asString()).isEqualTo("jpeg-group");
+    assertThat(
+            applicant().get("/api/filings/" + id).json().path("qrCode").path("content").asString())
+        .isEqualTo("jpeg-group");
   }
 
   @Test
@@ -279,22 +340,32 @@ abstract class FilingApiContract {
   @Test
   void theListTakesOnlyItsOwnParameters() {
     assertThat(as("cyberoffice").get("/api/filings?sort=password").status()).isEqualTo(400);
-    assertThat(as("cyberoffice").get("/api/filings?sort=groupName;drop").error("sort")).contains("不受支持");
-    assertThat(as("cyberoffice").get("/api/filings?sort=groupName,sideways").status()).isEqualTo(400);
+    assertThat(as("cyberoffice").get("/api/filings?sort=groupName;drop").error("sort"))
+        .contains("不受支持");
+    assertThat(as("cyberoffice").get("/api/filings?sort=groupName,sideways").status())
+        .isEqualTo(400);
     assertThat(as("cyberoffice").get("/api/filings?evil=1").error("evil")).contains("不支持的查询参数");
     assertThat(as("cyberoffice").get("/api/filings?size=1000").error("size")).contains("1到100");
-    assertThat(as("cyberoffice").get("/api/filings?status=BOGUS").error("status")).contains("BOGUS");
+    assertThat(as("cyberoffice").get("/api/filings?status=BOGUS").error("status"))
+        .contains("BOGUS");
     assertThat(as("cyberoffice").get("/api/filings?type=LINE").status()).isEqualTo(400);
     assertThat(as("cyberoffice").get("/api/filings?page=-1").status()).isEqualTo(400);
-    var ok = as("cyberoffice").get("/api/filings?sort=submittedAt,desc&status=IN_REVIEW&type=WECHAT&department=CS&size=5");
+    var ok =
+        as("cyberoffice")
+            .get(
+                "/api/filings?sort=submittedAt,desc&status=IN_REVIEW&type=WECHAT&department=CS&size=5");
     assertThat(ok.status()).as(ok.text()).isEqualTo(200);
-    ok.json().path("content").forEach(e -> {
-      assertThat(e.path("status").asString()).isEqualTo("IN_REVIEW");
-      assertThat(e.path("groupType").asString()).isEqualTo("WECHAT");
-      assertThat(e.path("departmentCode").asString()).isEqualTo("CS");
-    });
+    ok.json()
+        .path("content")
+        .forEach(
+            e -> {
+              assertThat(e.path("status").asString()).isEqualTo("IN_REVIEW");
+              assertThat(e.path("groupType").asString()).isEqualTo("WECHAT");
+              assertThat(e.path("departmentCode").asString()).isEqualTo("CS");
+            });
     // Wildcards typed by a user are matched literally.
-    assertThat(as("cyberoffice").get("/api/filings?q=%25").json().path("totalElements").asLong()).isZero();
+    assertThat(as("cyberoffice").get("/api/filings?q=%25").json().path("totalElements").asLong())
+        .isZero();
   }
 
   @Test
@@ -305,14 +376,25 @@ abstract class FilingApiContract {
     }
     var pool = Executors.newFixedThreadPool(4);
     try {
-      List<Callable<String>> calls = ids.stream()
-          .<Callable<String>>map(id -> () -> applicant().post("/api/filings/" + id + "/submit", "").json().path("number").asString())
-          .toList();
+      List<Callable<String>> calls =
+          ids.stream()
+              .<Callable<String>>map(
+                  id ->
+                      () ->
+                          applicant()
+                              .post("/api/filings/" + id + "/submit", "")
+                              .json()
+                              .path("number")
+                              .asString())
+              .toList();
       List<String> numbers = new ArrayList<>();
       for (var f : pool.invokeAll(calls)) {
         numbers.add(f.get());
       }
-      assertThat(numbers).doesNotContainNull().doesNotHaveDuplicates().allMatch(n -> n.startsWith("QB-"));
+      assertThat(numbers)
+          .doesNotContainNull()
+          .doesNotHaveDuplicates()
+          .allMatch(n -> n.startsWith("QB-"));
     } finally {
       pool.shutdown();
     }
@@ -320,7 +402,8 @@ abstract class FilingApiContract {
 
   private static byte[] blankPng() {
     try {
-      var img = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      var img =
+          new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
       var out = new java.io.ByteArrayOutputStream();
       javax.imageio.ImageIO.write(img, "png", out);
       return out.toByteArray();

@@ -24,7 +24,9 @@ public final class Api {
   }
 
   public static Api as(int port, String username) {
-    String token = Base64.getEncoder().encodeToString((username + ":demo123").getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder()
+            .encodeToString((username + ":demo123").getBytes(StandardCharsets.UTF_8));
     return new Api(port, "Basic " + token);
   }
 
@@ -37,13 +39,17 @@ public final class Api {
   }
 
   public Reply post(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Reply put(String path, String json, String ifMatch) {
-    var r = request(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json));
+    var r =
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
     if (ifMatch != null) {
       r.header("If-Match", ifMatch);
     }
@@ -51,8 +57,10 @@ public final class Api {
   }
 
   public Reply putBytes(String path, String contentType, byte[] body) {
-    return send(request(path).header("Content-Type", contentType)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   public Reply send(HttpRequest.Builder r) {

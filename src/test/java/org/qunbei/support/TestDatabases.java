@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The three databases the suite runs on. PostgreSQL and MariaDB are the real servers of this
- * machine (127.0.0.1, trust / root without password); each suite gets a freshly created database
- * so that every run starts from the migrations.
+ * machine (127.0.0.1, trust / root without password); each suite gets a freshly created database so
+ * that every run starts from the migrations.
  */
 public final class TestDatabases {
 
@@ -19,22 +19,26 @@ public final class TestDatabases {
   public static void register(String db, DynamicPropertyRegistry registry) {
     switch (db) {
       case "h2" -> {
-        registry.add("spring.datasource.url",
+        registry.add(
+            "spring.datasource.url",
             () -> "jdbc:h2:mem:it-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         registry.add("spring.datasource.username", () -> "sa");
       }
       case "postgresql" -> {
         String name = "qunbei_it";
         recreate(
-            "jdbc:postgresql://127.0.0.1:5432/test", "postgres",
-            "drop database if exists " + name + " with (force)", "create database " + name);
+            "jdbc:postgresql://127.0.0.1:5432/test",
+            "postgres",
+            "drop database if exists " + name + " with (force)",
+            "create database " + name);
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + name);
         registry.add("spring.datasource.username", () -> "postgres");
       }
       case "mariadb" -> {
         String name = "qunbei_it";
         recreate(
-            "jdbc:mariadb://127.0.0.1:3306/test", "root",
+            "jdbc:mariadb://127.0.0.1:3306/test",
+            "root",
             "drop database if exists " + name,
             "create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
         registry.add("spring.datasource.url", () -> "jdbc:mariadb://127.0.0.1:3306/" + name);
@@ -55,7 +59,10 @@ public final class TestDatabases {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "Cannot reach the test database at " + adminUrl + " as " + user
+          "Cannot reach the test database at "
+              + adminUrl
+              + " as "
+              + user
               + ". The suite needs this machine's PostgreSQL and MariaDB running (.ci/run starts"
               + " them).",
           e);

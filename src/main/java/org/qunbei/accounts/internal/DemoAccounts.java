@@ -25,8 +25,16 @@ class DemoAccounts implements ApplicationRunner {
   static final String DEMO_PASSWORD = "demo123";
   static final Set<String> USERNAMES =
       Set.of(
-          "applicant", "depthead", "applicant2", "depthead2", "secrecy", "partyoffice",
-          "cyberoffice", "leader", "admin", "auditor");
+          "applicant",
+          "depthead",
+          "applicant2",
+          "depthead2",
+          "secrecy",
+          "partyoffice",
+          "cyberoffice",
+          "leader",
+          "admin",
+          "auditor");
 
   private final UserAccounts accounts;
   private final Departments departments;
@@ -44,8 +52,10 @@ class DemoAccounts implements ApplicationRunner {
     if (accounts.count() > 0 || departments.count() > 0) {
       return;
     }
-    departments.save(new Department("CS", "计算机学院", DepartmentKind.DEPARTMENT, "depthead", "leader"));
-    departments.save(new Department("MATH", "数学学院", DepartmentKind.DEPARTMENT, "depthead2", "leader"));
+    departments.save(
+        new Department("CS", "计算机学院", DepartmentKind.DEPARTMENT, "depthead", "leader"));
+    departments.save(
+        new Department("MATH", "数学学院", DepartmentKind.DEPARTMENT, "depthead2", "leader"));
     departments.save(
         new Department(
             "SMART", "智慧校园建设跨部门工作组", DepartmentKind.WORKING_GROUP, "depthead", "leader"));

@@ -1,6 +1,7 @@
 package org.qunbei.accounts.internal;
 
 import java.util.Set;
+import org.qunbei.accounts.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -9,12 +10,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.qunbei.accounts.Role;
 
 /**
  * In production the demo accounts never exist and no default password may be configured: the
- * application refuses to start rather than run with a password that is printed in our docs.
- * An empty directory gets one administrator whose password the operator must choose.
+ * application refuses to start rather than run with a password that is printed in our docs. An
+ * empty directory gets one administrator whose password the operator must choose.
  */
 @Component
 @Profile("prod")

@@ -32,10 +32,12 @@ class SecurityConfig {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .sessionManagement(
-            s -> s.sessionCreationPolicy(
-                org.springframework.security.config.http.SessionCreationPolicy.NEVER))
+            s ->
+                s.sessionCreationPolicy(
+                    org.springframework.security.config.http.SessionCreationPolicy.NEVER))
         .csrf(c -> c.disable());
     return http.build();
   }
@@ -46,8 +48,14 @@ class SecurityConfig {
     http.authorizeHttpRequests(
             a ->
                 a.requestMatchers(
-                        "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
-                        "/actuator/health", "/actuator/health/**")
+                        "/login",
+                        "/webjars/**",
+                        "/css/**",
+                        "/js/**",
+                        "/favicon.ico",
+                        "/error",
+                        "/actuator/health",
+                        "/actuator/health/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/actuator/**")
                     .hasRole("ADMIN")

@@ -5,9 +5,9 @@ import java.util.List;
 import org.qunbei.filing.TeamRole;
 
 /**
- * The new/edit page's form exactly as typed: every value is kept as text, so a form that fails
- * its checks comes back with everything the user typed, even a date or number that did not
- * parse. The team has the paper form's four fixed rows.
+ * The new/edit page's form exactly as typed: every value is kept as text, so a form that fails its
+ * checks comes back with everything the user typed, even a date or number that did not parse. The
+ * team has the paper form's four fixed rows.
  */
 public record FilingForm(
     String departmentCode,
@@ -40,7 +40,8 @@ public record FilingForm(
     composition = composition == null ? List.of() : composition;
     purposes = purposes == null ? List.of() : purposes;
     team = fourRows(team);
-    externalSteward = externalSteward == null ? new PersonRow(null, null, null, null) : externalSteward;
+    externalSteward =
+        externalSteward == null ? new PersonRow(null, null, null, null) : externalSteward;
     rules = rules == null ? new RulesForm(null, null, null, null, null) : rules;
   }
 
@@ -56,8 +57,27 @@ public record FilingForm(
 
   static FilingForm empty(String departmentCode) {
     return new FilingForm(
-        departmentCode, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null);
+        departmentCode,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   public boolean chose(List<String> choices, String value) {
@@ -94,5 +114,9 @@ public record FilingForm(
   }
 
   public record RetentionForm(
-      String retain, String period, String archivist, String archiveMethod, String noRetentionReason) {}
+      String retain,
+      String period,
+      String archivist,
+      String archiveMethod,
+      String noRetentionReason) {}
 }

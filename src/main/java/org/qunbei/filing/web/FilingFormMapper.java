@@ -56,8 +56,12 @@ final class FilingFormMapper {
       if (!r.isBlank()) {
         team.add(
             new TeamMember(
-                TeamRole.valueOf(r.role()), text(r.name()), text(r.title()),
-                text(r.officePhone()), text(r.mobile()), text(r.duties())));
+                TeamRole.valueOf(r.role()),
+                text(r.name()),
+                text(r.title()),
+                text(r.officePhone()),
+                text(r.mobile()),
+                text(r.duties())));
         rows.add(i);
       }
     }
@@ -69,8 +73,11 @@ final class FilingFormMapper {
     FilingForm.RetentionForm t = f.rules().retention();
     Retention retention =
         new Retention(
-            blank(t.retain()) ? null : Boolean.valueOf(t.retain()), text(t.period()),
-            text(t.archivist()), text(t.archiveMethod()), text(t.noRetentionReason()));
+            blank(t.retain()) ? null : Boolean.valueOf(t.retain()),
+            text(t.period()),
+            text(t.archivist()),
+            text(t.archiveMethod()),
+            text(t.noRetentionReason()));
     FilingForm.RulesForm r = f.rules();
     var content =
         new FilingContent(
@@ -93,7 +100,10 @@ final class FilingFormMapper {
             team,
             steward,
             new OperatingRules(
-                text(r.publishingScope()), text(r.admission()), text(r.exit()), retention,
+                text(r.publishingScope()),
+                text(r.admission()),
+                text(r.exit()),
+                retention,
                 text(r.incidentResponse())),
             "true".equals(f.commitmentAccepted()));
     return new Parsed(content, v, rows);
@@ -140,7 +150,9 @@ final class FilingFormMapper {
         c.lifetimeOther(),
         String.valueOf(c.classified()),
         rows,
-        s == null ? null : new FilingForm.PersonRow(s.name(), s.title(), s.officePhone(), s.mobile()),
+        s == null
+            ? null
+            : new FilingForm.PersonRow(s.name(), s.title(), s.officePhone(), s.mobile()),
         r == null
             ? null
             : new FilingForm.RulesForm(
@@ -150,8 +162,11 @@ final class FilingFormMapper {
                 t == null
                     ? null
                     : new FilingForm.RetentionForm(
-                        t.retain() == null ? null : t.retain().toString(), t.period(),
-                        t.archivist(), t.archiveMethod(), t.noRetentionReason()),
+                        t.retain() == null ? null : t.retain().toString(),
+                        t.period(),
+                        t.archivist(),
+                        t.archiveMethod(),
+                        t.noRetentionReason()),
                 r.incidentResponse()),
         String.valueOf(c.commitmentAccepted()),
         String.valueOf(version));
@@ -169,7 +184,8 @@ final class FilingFormMapper {
     return e == null ? null : e.name();
   }
 
-  private static <E extends Enum<E>> E choice(Violations v, String field, String raw, Class<E> type) {
+  private static <E extends Enum<E>> E choice(
+      Violations v, String field, String raw, Class<E> type) {
     if (blank(raw)) {
       return null;
     }

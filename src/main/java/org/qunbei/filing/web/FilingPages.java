@@ -85,7 +85,8 @@ class FilingPages {
   @GetMapping("/filings/{id}/edit")
   String edit(CurrentUser user, @PathVariable long id, Model model) {
     Filing f = service.get(user, id);
-    return form(model, user, FilingFormMapper.toForm(f.content(), f.version()), f, new Violations(), null);
+    return form(
+        model, user, FilingFormMapper.toForm(f.content(), f.version()), f, new Violations(), null);
   }
 
   @PostMapping("/filings/{id}")
@@ -134,8 +135,12 @@ class FilingPages {
       Filing draft = service.get(user, saved.id());
       model.addAttribute("notice", messages.text("filing.saved"));
       var withVersion = withVersion(form, draft.version());
-      return rejected(model, user, withVersion, draft, new FilingFormMapper.Parsed(
-          parsed.content(), e.violations(), parsed.rowOfMember()));
+      return rejected(
+          model,
+          user,
+          withVersion,
+          draft,
+          new FilingFormMapper.Parsed(parsed.content(), e.violations(), parsed.rowOfMember()));
     }
   }
 
@@ -146,8 +151,8 @@ class FilingPages {
     model.addAttribute("c", f.content());
     model.addAttribute("view", views.of(user, f));
     model.addAttribute("departmentName", directory.nameOf(f.departmentCode()));
-    model.addAttribute("editable", f.status().isEditable()
-        && org.qunbei.filing.FilingAccess.mayEdit(user, f));
+    model.addAttribute(
+        "editable", f.status().isEditable() && org.qunbei.filing.FilingAccess.mayEdit(user, f));
     return "filing/view";
   }
 
@@ -162,8 +167,7 @@ class FilingPages {
       GroupQrCode qr = service.attachQrCode(user, id, file.getBytes());
       redirect.addFlashAttribute("notice", messages.text("filing.qr.uploaded", qr.content()));
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute(
-          "qrError", messages.text(e.violations().list().get(0)));
+      redirect.addFlashAttribute("qrError", messages.text(e.violations().list().get(0)));
     }
     return "redirect:/filings/" + id + "/edit#qr";
   }
@@ -172,14 +176,20 @@ class FilingPages {
   ResponseEntity<byte[]> qrImage(CurrentUser user, @PathVariable long id) {
     return service
         .qrCode(user, id)
-        .map(qr -> ResponseEntity.ok()
-            .contentType(MediaType.parseMediaType(qr.contentType()))
-            .body(qr.image()))
+        .map(
+            qr ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(qr.contentType()))
+                    .body(qr.image()))
         .orElse(ResponseEntity.notFound().build());
   }
 
   private String rejected(
-      Model model, CurrentUser user, FilingForm form, Filing filing, FilingFormMapper.Parsed parsed) {
+      Model model,
+      CurrentUser user,
+      FilingForm form,
+      Filing filing,
+      FilingFormMapper.Parsed parsed) {
     Violations all = new Violations();
     all.addAll(parsed.violations());
     // Show every problem at once: also run the draft checks on what did parse.
@@ -197,8 +207,12 @@ class FilingPages {
       Violations violations,
       FilingFormMapper.Parsed parsed) {
     Map<String, String> errors = new LinkedHashMap<>();
-    violations.list().forEach(v -> errors.putIfAbsent(
-        parsed == null ? v.field() : parsed.pageField(v), messages.text(v)));
+    violations
+        .list()
+        .forEach(
+            v ->
+                errors.putIfAbsent(
+                    parsed == null ? v.field() : parsed.pageField(v), messages.text(v)));
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("filing", filing);
@@ -212,17 +226,34 @@ class FilingPages {
 
   private List<DepartmentInfo> departmentsFor(CurrentUser user) {
     return directory.all().stream()
-        .filter(d -> d.code().equals(user.departmentCode()) || d.kind() == DepartmentKind.WORKING_GROUP)
+        .filter(
+            d -> d.code().equals(user.departmentCode()) || d.kind() == DepartmentKind.WORKING_GROUP)
         .toList();
   }
 
   private static FilingForm withVersion(FilingForm f, long version) {
     return new FilingForm(
-        f.departmentCode(), f.groupType(), f.groupTypeOther(), f.groupName(), f.groupNumber(),
-        f.createdOn(), f.memberCount(), f.composition(), f.compositionOther(),
-        f.compositionDetails(), f.purposes(), f.purposeOther(), f.lifetime(), f.dissolveBy(),
-        f.lifetimeOther(), f.classified(), f.team(), f.externalSteward(), f.rules(),
-        f.commitmentAccepted(), String.valueOf(version));
+        f.departmentCode(),
+        f.groupType(),
+        f.groupTypeOther(),
+        f.groupName(),
+        f.groupNumber(),
+        f.createdOn(),
+        f.memberCount(),
+        f.composition(),
+        f.compositionOther(),
+        f.compositionDetails(),
+        f.purposes(),
+        f.purposeOther(),
+        f.lifetime(),
+        f.dissolveBy(),
+        f.lifetimeOther(),
+        f.classified(),
+        f.team(),
+        f.externalSteward(),
+        f.rules(),
+        f.commitmentAccepted(),
+        String.valueOf(version));
   }
 
   private static Long version(String raw) {

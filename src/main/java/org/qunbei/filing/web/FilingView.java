@@ -12,8 +12,8 @@ import org.qunbei.filing.ReviewStep;
 import org.qunbei.filing.SimilarFiling;
 
 /**
- * A filing as the API returns it: the server's fields, then the content at top level exactly as
- * in filing-example.json, then what review has said so far and any warnings.
+ * A filing as the API returns it: the server's fields, then the content at top level exactly as in
+ * filing-example.json, then what review has said so far and any warnings.
  */
 record FilingView(
     Long id,
@@ -41,11 +41,22 @@ record FilingView(
 
   record Warning(String code, String message, SimilarFiling filing) {}
 
-  static FilingView of(
-      Filing f, String departmentName, GroupQrCode qr, List<Warning> warnings) {
+  static FilingView of(Filing f, String departmentName, GroupQrCode qr, List<Warning> warnings) {
     return new FilingView(
-        f.id(), f.number(), f.status(), f.currentStep(), f.version(), departmentName, f.filledOn(),
-        f.createdBy(), f.createdAt(), f.updatedAt(), f.submittedAt(), f.content(),
-        qr == null ? null : QrCodeView.of(f.id(), qr), List.of(), warnings);
+        f.id(),
+        f.number(),
+        f.status(),
+        f.currentStep(),
+        f.version(),
+        departmentName,
+        f.filledOn(),
+        f.createdBy(),
+        f.createdAt(),
+        f.updatedAt(),
+        f.submittedAt(),
+        f.content(),
+        qr == null ? null : QrCodeView.of(f.id(), qr),
+        List.of(),
+        warnings);
   }
 }

@@ -1,0 +1,176 @@
+package org.qunbei.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.qunbei.support.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The filing pages through the whole stack (security, binding, templates) on H2. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class FilingPagesTest {
+
+  @Autowired MockMvc mvc;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabases.register("h2", registry);
+  }
+
+  MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder r, String user) {
+    return r.with(httpBasic(user, "demo123")).with(csrf());
+  }
+
+  @Test
+  void aRejectedFormKeepsEverythingTypedAndNamesEachField() throws Exception {
+    var result =
+        mvc.perform(
+                as(post("/filings"), "applicant")
+                    .param("groupName", "<b>实验室群</b>")
+                    .param("createdOn", "2026-02-30")
+                    .param("memberCount", "八十")
+                    .param("team[0].role", "OWNER")
+                    .param("team[0].name", "王建国")
+                    .param("team[0].mobile", "1380101")
+                    .param("rules.publishingScope", "可发布：通知")
+                    .param("composition", "INTERNAL")
+                    .param("action", "save"))
+            .andExpect(status().isOk())
+            .andReturn();
+    String html = result.getResponse().getContentAsString();
+    assertThat(html).contains("创建时间不是有效日期", "当前群成员人数必须是整数", "手机号码格式不正确");
+    // What was typed comes back, escaped, including what did not parse.
+    assertThat(html)
+        .contains(
+            "value=\"&lt;b&gt;实验室群&lt;/b&gt;\"",
+            "value=\"2026-02-30\"",
+            "value=\"八十\"",
+            "value=\"1380101\"",
+            ">可发布：通知</textarea>",
+            "value=\"王建国\"");
+    assertThat(html).doesNotContain("<b>实验室群</b>");
+    assertThat(html).containsPattern("id=\"composition-INTERNAL\"[^>]*checked");
+  }
+
+  @Test
+  void submittingAnIncompleteFormKeepsTheSavedDraftAndShowsWhatIsMissing() throws Exception {
+    var html =
+        mvc.perform(
+                as(post("/filings"), "applicant")
+                    .param("groupName", "只填了名字的群")
+                    .param("action", "submit"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html).contains("草稿已保存", "请选择群类型", "必须填写群主/主要负责人", "须阅读并接受备案承诺");
+    assertThat(html).containsPattern("action=\"/filings/\\d+\"");
+  }
+
+  @Test
+  void savingADraftRedirectsToItsEditPage() throws Exception {
+    mvc.perform(as(post("/filings"), "applicant").param("groupName", "草稿群").param("action", "save"))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrlPattern("/filings/*/edit"))
+        .andExpect(flash().attribute("notice", "草稿已保存"));
+  }
+
+  @Test
+  void pagesNeedALoginAndAToken() throws Exception {
+    mvc.perform(get("/filings/new").accept(org.springframework.http.MediaType.TEXT_HTML))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/login"));
+    mvc.perform(post("/filings").with(httpBasic("applicant", "demo123")).param("groupName", "x"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void anotherDepartmentsFilingIs404AndTheRegistryIsScoped() throws Exception {
+    String location =
+        mvc.perform(
+                as(post("/filings"), "applicant")
+                    .param("groupName", "计算机学院内部群")
+                    .param("action", "save"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String view = location.replace("/edit", "");
+    mvc.perform(as(get(view), "applicant2")).andExpect(status().isNotFound());
+    mvc.perform(as(get(location), "applicant2")).andExpect(status().isNotFound());
+    assertThat(
+            mvc.perform(as(get("/filings/mine"), "applicant2"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .doesNotContain("计算机学院内部群");
+    assertThat(
+            mvc.perform(as(get(view), "applicant")).andReturn().getResponse().getContentAsString())
+        .contains("计算机学院内部群", "工作群（QQ群/微信群等）备案表");
+  }
+
+  @Test
+  void aBadQrUploadSaysWhyAndKeepsTheDraft() throws Exception {
+    String location =
+        mvc.perform(
+                as(post("/filings"), "applicant")
+                    .param("groupName", "带二维码的群")
+                    .param("action", "save"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String upload = location.replace("/edit", "/qr-code");
+    mvc.perform(
+            multipart(upload)
+                .file(
+                    new MockMultipartFile("file", "qr.png", "image/png", "not an image".getBytes()))
+                .with(httpBasic("applicant", "demo123"))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attribute("qrError", "上传的文件不是有效的PNG或JPEG图片"));
+    mvc.perform(
+            multipart(upload)
+                .file(
+                    new MockMultipartFile(
+                        "file",
+                        "qr.png",
+                        "image/png",
+                        org.qunbei.support.Samples.qrPng("group-42")))
+                .with(httpBasic("applicant", "demo123"))
+                .with(csrf()))
+        .andExpect(flash().attribute("notice", "已上传群二维码，识别内容：group-42"));
+    assertThat(
+            mvc.perform(as(get(location), "applicant"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("group-42");
+  }
+
+  @Test
+  void aBadRegistryQueryIsA400PageNotAServerError() throws Exception {
+    var html =
+        mvc.perform(as(get("/registry?sort=password"), "cyberoffice"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html).contains("排序字段“password”不受支持");
+  }
+}
