@@ -12,7 +12,6 @@ import org.qunbei.accounts.DepartmentInfo;
 import org.qunbei.accounts.DepartmentKind;
 import org.qunbei.accounts.Directory;
 import org.qunbei.shared.ForbiddenException;
-import org.qunbei.shared.InvalidInputException;
 import org.qunbei.shared.NotFoundException;
 import org.qunbei.shared.StaleVersionException;
 import org.qunbei.shared.Violations;
@@ -57,16 +56,13 @@ public class FilingService {
     if (!user.canFile()) {
       throw new ForbiddenException("filing.notApplicant");
     }
-    FilingContent owned = content.withDepartment(departmentFor(user, content.departmentCode()));
-    rules.checkDraft(owned).throwIfAny();
+    FilingContent owned = checkedDraft(user, content);
     return filings.save(Filing.draft(owned, user.username(), clock.instant()));
   }
 
   public Filing update(CurrentUser user, long id, FilingContent content, Long expectedVersion) {
     Filing filing = editable(user, id, expectedVersion);
-    FilingContent owned = content.withDepartment(departmentFor(user, content.departmentCode()));
-    rules.checkDraft(owned).throwIfAny();
-    filing.revise(owned, clock.instant());
+    filing.revise(checkedDraft(user, content), clock.instant());
     return filing;
   }
 
@@ -147,21 +143,31 @@ public class FilingService {
     return filing;
   }
 
+  /** The content under the department the server decides, with every format problem at once. */
+  private FilingContent checkedDraft(CurrentUser user, FilingContent content) {
+    var v = new Violations();
+    FilingContent owned = content.withDepartment(departmentFor(user, content.departmentCode(), v));
+    v.addAll(rules.checkDraft(owned));
+    v.throwIfAny();
+    return owned;
+  }
+
   /**
    * The server decides the department: an applicant files for their own department, or for a
    * cross-department working group of the directory; nothing else, whatever the body says.
    */
-  private String departmentFor(CurrentUser user, String requested) {
+  private String departmentFor(CurrentUser user, String requested, Violations v) {
     if (requested == null || requested.isBlank() || requested.equals(user.departmentCode())) {
       return user.departmentCode();
     }
     Optional<DepartmentInfo> dept = directory.department(requested.strip());
     if (dept.isEmpty()) {
-      throw InvalidInputException.of("departmentCode", "filing.department.unknown", requested);
+      v.add("departmentCode", "filing.department.unknown", requested);
+    } else if (dept.get().kind() != DepartmentKind.WORKING_GROUP) {
+      v.add("departmentCode", "filing.department.notYours");
+    } else {
+      return dept.get().code();
     }
-    if (dept.get().kind() != DepartmentKind.WORKING_GROUP) {
-      throw InvalidInputException.of("departmentCode", "filing.department.notYours");
-    }
-    return dept.get().code();
+    return user.departmentCode();
   }
 }

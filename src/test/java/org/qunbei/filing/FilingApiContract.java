@@ -180,16 +180,41 @@ abstract class FilingApiContract {
 
     var wrongType = applicant().post("/api/filings", "{\"memberCount\":\"很多\"}");
     assertThat(wrongType.status()).isEqualTo(400);
-    assertThat(wrongType.error("memberCount")).contains("当前群成员人数");
+    assertThat(wrongType.error("memberCount")).isEqualTo("当前群成员人数必须是整数");
+    var notAnObject = applicant().post("/api/filings", "[1, 2]");
+    assertThat(notAnObject.status()).isEqualTo(400);
+    assertThat(notAnObject.json().path("errors").get(0).path("message").asString())
+        .isEqualTo("请求体须为一个JSON对象");
 
     var nested = applicant().post("/api/filings", "{\"team\":[{\"role\":\"BOSS\"}]}");
     assertThat(nested.status()).isEqualTo(400);
     assertThat(nested.errorFields()).containsExactly("team[0].role");
 
+    var many =
+        applicant()
+            .post(
+                "/api/filings",
+                """
+        {"memberCount": "很多", "createdOn": "2026/09/01", "groupType": "LINE", "classified": "maybe",
+         "composition": ["INTERNAL", "ALIENS"], "team": [{"role": "OWNER", "name": ["王"]}],
+         "rules": {"retention": {"retain": "yes"}}, "departmentCode": "NOPE"}""");
+    assertThat(many.status()).isEqualTo(400);
+    assertThat(many.errorFields())
+        .containsExactlyInAnyOrder(
+            "memberCount",
+            "createdOn",
+            "groupType",
+            "classified",
+            "composition[1]",
+            "team[0].name",
+            "rules.retention.retain");
+    assertThat(many.error("memberCount")).isEqualTo("当前群成员人数必须是整数");
+    assertThat(many.error("classified")).isEqualTo("涉密工作必须是true或false");
+
     var date = applicant().post("/api/filings", "{\"createdOn\":\"2026/09/01\"}");
     assertThat(date.error("createdOn")).contains("不是有效日期");
 
-    for (var r : List.of(malformed, enumValue, wrongType, nested, date)) {
+    for (var r : List.of(malformed, enumValue, wrongType, nested, many, date)) {
       assertThat(r.text()).doesNotContain("Exception", "tools.jackson", "org.qunbei", "at ");
     }
 

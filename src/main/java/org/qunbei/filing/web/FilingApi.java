@@ -7,6 +7,7 @@ import org.qunbei.filing.FilingContent;
 import org.qunbei.filing.FilingService;
 import org.qunbei.filing.GroupQrCode;
 import org.qunbei.shared.StaleVersionException;
+import org.qunbei.system.JsonBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The filing calls of API.md. Every response carries the filing's version as its ETag. */
 @RestController
@@ -26,15 +28,17 @@ class FilingApi {
 
   private final FilingService service;
   private final FilingViews views;
+  private final JsonBodies bodies;
 
-  FilingApi(FilingService service, FilingViews views) {
+  FilingApi(FilingService service, FilingViews views, JsonBodies bodies) {
     this.service = service;
     this.views = views;
+    this.bodies = bodies;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<FilingView> create(CurrentUser user, @RequestBody FilingContent body) {
-    Filing f = service.createDraft(user, body);
+  ResponseEntity<FilingView> create(CurrentUser user, @RequestBody JsonNode body) {
+    Filing f = service.createDraft(user, bodies.read(body, FilingContent.class));
     return ResponseEntity.created(URI.create("/api/filings/" + f.id()))
         .eTag(etag(f))
         .body(views.of(user, f));
@@ -51,8 +55,8 @@ class FilingApi {
       CurrentUser user,
       @PathVariable long id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @RequestBody FilingContent body) {
-    Filing f = service.update(user, id, body, version(ifMatch));
+      @RequestBody JsonNode body) {
+    Filing f = service.update(user, id, bodies.read(body, FilingContent.class), version(ifMatch));
     return ResponseEntity.ok().eTag(etag(f)).body(views.of(user, f));
   }
 
