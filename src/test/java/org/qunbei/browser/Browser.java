@@ -53,7 +53,15 @@ final class Browser {
     return driver;
   }
 
+  /** The whole page, not just the window: the window grows to the page for the shot. */
   static void screenshot(WebDriver driver, String name) {
+    var js = (org.openqa.selenium.JavascriptExecutor) driver;
+    var size = driver.manage().window().getSize();
+    long height = (Long) js.executeScript("return document.documentElement.scrollHeight");
+    driver
+        .manage()
+        .window()
+        .setSize(new org.openqa.selenium.Dimension(size.width, (int) height + 140));
     try {
       Path dir = Path.of("target", "screenshots");
       Files.createDirectories(dir);
@@ -61,6 +69,8 @@ final class Browser {
       Files.write(dir.resolve(name + ".png"), png);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
+    } finally {
+      driver.manage().window().setSize(size);
     }
   }
 }

@@ -128,6 +128,33 @@ class FilingBrowserIT {
   }
 
   @Test
+  void theGroupQrIsUploadedAndReadAndAnOversizeFileIsRefused() throws Exception {
+    login("applicant");
+    driver.get(url("/filings/new"));
+    type("#groupName", "二维码上传测试群");
+    click("#save");
+    java.nio.file.Path qr = java.nio.file.Files.createTempFile("qr", ".png");
+    java.nio.file.Files.write(
+        qr, org.qunbei.support.Samples.qrPng("https://weixin.qq.com/g/qunbei-demo"));
+    driver.findElement(By.id("qr-file")).sendKeys(qr.toString());
+    click("#qr button[type=submit]");
+    assertThat(driver.findElement(By.id("qr-content")).getText())
+        .isEqualTo("https://weixin.qq.com/g/qunbei-demo");
+    Browser.screenshot(driver, "05-qr-uploaded");
+
+    java.nio.file.Path big = java.nio.file.Files.createTempFile("big", ".png");
+    java.nio.file.Files.write(big, new byte[5 * 1024 * 1024]);
+    driver.findElement(By.id("qr-file")).sendKeys(big.toString());
+    click("#qr button[type=submit]");
+    assertThat(driver.findElement(By.cssSelector("p.lead")).getText()).isEqualTo("上传的文件过大");
+    driver.navigate().back();
+    driver.navigate().refresh();
+    assertThat(value("#groupName")).isEqualTo("二维码上传测试群");
+    assertThat(driver.findElement(By.id("qr-content")).getText())
+        .isEqualTo("https://weixin.qq.com/g/qunbei-demo");
+  }
+
+  @Test
   void theCyberspaceOfficeFiltersTheRegistryOnAPhone() {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     login("cyberoffice");

@@ -36,10 +36,10 @@ class RegistryPages {
     return list(model, query, "/filings/mine", "本部门备案");
   }
 
-  private String list(Model model, RegistryQuery query, String base, String title) {
+  private String list(Model model, RegistryQuery query, String base, String heading) {
     model.addAttribute("query", query);
     model.addAttribute("base", base);
-    model.addAttribute("title", title);
+    model.addAttribute("heading", heading);
     model.addAttribute("departments", directory.all());
     return "registry/list";
   }
