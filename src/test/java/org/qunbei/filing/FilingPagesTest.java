@@ -164,6 +164,17 @@ class FilingPagesTest {
   }
 
   @Test
+  void logoutEndsTheSession() throws Exception {
+    mvc.perform(
+            post("/logout")
+                .accept(org.springframework.http.MediaType.TEXT_HTML)
+                .with(httpBasic("applicant", "demo123"))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/login?logout"));
+  }
+
+  @Test
   void aBadRegistryQueryIsA400PageNotAServerError() throws Exception {
     var html =
         mvc.perform(as(get("/registry?sort=password"), "cyberoffice"))
