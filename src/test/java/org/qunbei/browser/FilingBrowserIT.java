@@ -155,6 +155,39 @@ class FilingBrowserIT {
   }
 
   @Test
+  void whatWasTypedSurvivesAnExpiredSession() {
+    login("applicant");
+    driver.get(url("/filings/new"));
+    type("#groupName", "会话过期前填写的群");
+    click("#composition-SERVICE_RECIPIENTS");
+    type("#publishingScope", "很长的一段发布范围说明");
+    // The session expires while the clerk types: the browser still sends its old cookie.
+    driver.manage().deleteCookieNamed("JSESSIONID");
+    driver
+        .manage()
+        .addCookie(
+            new org.openqa.selenium.Cookie("JSESSIONID", "EXPIRED0000000000000000000000000"));
+    click("#save");
+    assertThat(driver.findElement(By.id("expired")).getText()).contains("登录已过期");
+    assertThat(driver.getCurrentUrl()).contains("/login?expired");
+
+    login("applicant");
+    driver.get(url("/filings/new"));
+    assertThat(value("#groupName")).isEmpty();
+    click("#restore");
+    assertThat(value("#groupName")).isEqualTo("会话过期前填写的群");
+    assertThat(driver.findElement(By.id("composition-SERVICE_RECIPIENTS")).isSelected()).isTrue();
+    assertThat(driver.findElement(By.id("publishingScope")).getAttribute("value"))
+        .isEqualTo("很长的一段发布范围说明");
+    assertThat(driver.findElement(By.id("steward-name")).isDisplayed()).isTrue();
+
+    click("#save");
+    assertThat(driver.findElement(By.id("notice")).getText()).isEqualTo("草稿已保存");
+    driver.get(url("/filings/new"));
+    assertThat(driver.findElements(By.id("restore-bar"))).isEmpty();
+  }
+
+  @Test
   void theCyberspaceOfficeFiltersTheRegistryOnAPhone() {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     login("cyberoffice");
@@ -170,6 +203,8 @@ class FilingBrowserIT {
     type("#username", user);
     type("#password", "demo123");
     driver.findElement(By.cssSelector("button[type=submit]")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(d -> !d.getCurrentUrl().contains("/login"));
   }
 
   private String url(String path) {

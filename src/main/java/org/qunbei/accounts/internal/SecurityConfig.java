@@ -63,8 +63,25 @@ class SecurityConfig {
                     .authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(e -> e.accessDeniedHandler(expiredOrForbidden()))
         .httpBasic(Customizer.withDefaults());
     return http.build();
+  }
+
+  /**
+   * A form posted after its session expired carries a token the server no longer knows: send the
+   * user to log in again (the page keeps what they typed in the browser) instead of a bare 403.
+   */
+  private static AccessDeniedHandler expiredOrForbidden() {
+    return (request, response, ex) -> {
+      boolean sessionGone =
+          request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+      if (ex instanceof org.springframework.security.web.csrf.CsrfException && sessionGone) {
+        response.sendRedirect(request.getContextPath() + "/login?expired");
+      } else {
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      }
+    };
   }
 
   private static AuthenticationEntryPoint unauthorized() {

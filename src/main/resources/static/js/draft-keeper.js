@@ -1,0 +1,72 @@
+// Keeps what the user typed in the browser while they type, so that a session that expired
+// (the save then lands on the login page) or a closed tab costs nothing: the next visit to the
+// same form offers to restore it. Cleared once the server confirms a save.
+(function () {
+  var form = document.getElementById('filing-form');
+  if (!form) { return; }
+  var key = 'qunbei-form:' + form.getAttribute('action');
+  var saved = document.getElementById('notice') !== null;
+
+  function read() {
+    var state = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.type === 'hidden' || el.type === 'submit' || el.type === 'file') { return; }
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        if (el.checked) { (state[el.name] = state[el.name] || []).push(el.value); }
+      } else if (el.value !== '') {
+        state[el.name] = el.value;
+      }
+    });
+    return state;
+  }
+
+  function write(state) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.type === 'hidden' || el.type === 'submit' || el.type === 'file') { return; }
+      var v = state[el.name];
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        el.checked = Array.isArray(v) && v.indexOf(el.value) >= 0;
+      } else {
+        el.value = v === undefined ? '' : v;
+      }
+    });
+    form.dispatchEvent(new Event('change', {bubbles: true}));
+  }
+
+  if (saved) {
+    // The server has it now: forget the browser's copy (and the new-form copy it came from).
+    localStorage.removeItem(key);
+    localStorage.removeItem('qunbei-form:/filings');
+  }
+  var kept = localStorage.getItem(key);
+  if (kept && !saved) {
+    var data = JSON.parse(kept);
+    if (JSON.stringify(data.state) !== JSON.stringify(read())) {
+      var bar = document.createElement('div');
+      bar.className = 'alert alert-info d-flex flex-wrap gap-2 align-items-center';
+      bar.id = 'restore-bar';
+      var text = document.createElement('span');
+      text.textContent = '本浏览器保存有 ' + new Date(data.at).toLocaleString('zh-CN') + ' 尚未提交到服务器的填写内容。';
+      var restore = document.createElement('button');
+      restore.type = 'button';
+      restore.className = 'btn btn-sm btn-primary';
+      restore.id = 'restore';
+      restore.textContent = '恢复这些内容';
+      restore.onclick = function () { write(data.state); bar.remove(); };
+      var discard = document.createElement('button');
+      discard.type = 'button';
+      discard.className = 'btn btn-sm btn-outline-secondary';
+      discard.textContent = '不用了';
+      discard.onclick = function () { localStorage.removeItem(key); bar.remove(); };
+      bar.append(text, restore, discard);
+      form.parentNode.insertBefore(bar, form);
+    }
+  }
+  function keep() {
+    try {
+      localStorage.setItem(key, JSON.stringify({at: Date.now(), state: read()}));
+    } catch (e) { /* storage full or disabled: the server copy is what counts */ }
+  }
+  form.addEventListener('input', keep);
+  form.addEventListener('change', keep);
+})();
