@@ -9,9 +9,10 @@ root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
 jar=target/qunbei.jar
 app="$root/target/app"
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
   echo "Building Qunbei…"
   ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
+  touch "$jar" # Maven leaves an up-to-date jar untouched; this build is done either way
 fi
 opts=${JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}
 if [ ! -f "$app/app.jsa" ] || [ "$jar" -nt "$app/app.jsa" ]; then
