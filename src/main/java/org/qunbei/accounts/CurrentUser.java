@@ -6,14 +6,29 @@ import java.util.Set;
  * Who is calling: enough to scope every query and check every action without another lookup.
  *
  * @param departmentCode the user's own department, or {@code null} for school offices
- * @param ledDepartments departments this user heads or is the leader in charge of
+ * @param headOf departments this user heads (decides their 所属部门意见)
+ * @param leaderOf departments this user is the leader in charge of (分管领导)
  */
 public record CurrentUser(
     String username,
     String displayName,
     String departmentCode,
     Set<Role> roles,
-    Set<String> ledDepartments) {
+    Set<String> headOf,
+    Set<String> leaderOf) {
+
+  public CurrentUser {
+    roles = Set.copyOf(roles);
+    headOf = Set.copyOf(headOf);
+    leaderOf = Set.copyOf(leaderOf);
+  }
+
+  /** Departments this user heads or leads. */
+  public Set<String> ledDepartments() {
+    var all = new java.util.HashSet<>(headOf);
+    all.addAll(leaderOf);
+    return all;
+  }
 
   public boolean has(Role role) {
     return roles.contains(role);
@@ -27,7 +42,9 @@ public record CurrentUser(
   /** A department's own people see all of its filings, drafts included. */
   public boolean belongsTo(String department) {
     return department != null
-        && (department.equals(departmentCode) || ledDepartments.contains(department));
+        && (department.equals(departmentCode)
+            || headOf.contains(department)
+            || leaderOf.contains(department));
   }
 
   public boolean canFile() {

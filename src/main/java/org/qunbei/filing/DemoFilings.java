@@ -37,8 +37,9 @@ class DemoFilings implements ApplicationRunner {
     if (filings.count() > 0) {
       return;
     }
-    var cs = new CurrentUser("applicant", "张明", "CS", Set.of(Role.APPLICANT), Set.of());
-    var math = new CurrentUser("applicant2", "刘洋", "MATH", Set.of(Role.APPLICANT), Set.of());
+    var cs = new CurrentUser("applicant", "张明", "CS", Set.of(Role.APPLICANT), Set.of(), Set.of());
+    var math =
+        new CurrentUser("applicant2", "刘洋", "MATH", Set.of(Role.APPLICANT), Set.of(), Set.of());
     LocalDate today = LocalDate.now(clock);
     Filing thesis = service.createDraft(cs, thesisGroup(today));
     service.submit(cs, thesis.id(), null);

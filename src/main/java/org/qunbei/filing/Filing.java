@@ -47,8 +47,12 @@ public class Filing {
   @Enumerated(EnumType.STRING)
   private FilingStatus status;
 
-  @Enumerated(EnumType.STRING)
-  private ReviewStep currentStep;
+  /** The approval step deciding now, while IN_REVIEW; step codes come from the chain's config. */
+  private String currentStep;
+
+  /** How many times the filing was submitted: each round goes through the chain again. */
+  @Column(name = "review_round")
+  private int round;
 
   private String departmentCode;
   private String createdBy;
@@ -124,19 +128,68 @@ public class Filing {
   }
 
   /**
-   * Sends the filing into review at the first step. The number is given once, at the first
-   * submission, and kept through every later round.
+   * Sends the filing into review at the first step, as a new round. The number is given once, at
+   * the first submission, and kept through every later round.
    */
-  public void submit(String newNumber, LocalDate today, Instant now) {
+  public void submit(String newNumber, String firstStep, LocalDate today, Instant now) {
     requireEditable();
     if (number == null) {
       number = newNumber;
       filledOn = today;
     }
     status = FilingStatus.IN_REVIEW;
-    currentStep = ReviewStep.DEPARTMENT;
+    currentStep = firstStep;
+    round++;
     submittedAt = now;
     updatedAt = now;
+  }
+
+  /** The step approves: the filing moves on to the next step, or is FILED after the last. */
+  public void approve(String step, String nextStep, Instant now) {
+    requireAt(step);
+    if (nextStep == null) {
+      status = FilingStatus.FILED;
+      currentStep = null;
+    } else {
+      currentStep = nextStep;
+    }
+    updatedAt = now;
+  }
+
+  /** The step returns the filing to the applicant for correction; it can be resubmitted. */
+  public void returnForCorrection(String step, Instant now) {
+    requireAt(step);
+    status = FilingStatus.RETURNED;
+    currentStep = null;
+    updatedAt = now;
+  }
+
+  /** The step rejects the filing; that is final. */
+  public void reject(String step, Instant now) {
+    requireAt(step);
+    status = FilingStatus.REJECTED;
+    currentStep = null;
+    updatedAt = now;
+  }
+
+  /**
+   * The applicant takes the submission back while it still waits at the first step: it becomes a
+   * draft again and keeps its number.
+   */
+  public void withdraw(String firstStep, Instant now) {
+    requireAt(firstStep);
+    status = FilingStatus.DRAFT;
+    currentStep = null;
+    updatedAt = now;
+  }
+
+  private void requireAt(String step) {
+    if (status != FilingStatus.IN_REVIEW) {
+      throw new StateConflictException("filing.notInReview", status);
+    }
+    if (!step.equals(currentStep)) {
+      throw new StateConflictException("filing.stepMoved");
+    }
   }
 
   public boolean needsNumber() {
@@ -214,8 +267,16 @@ public class Filing {
     return status;
   }
 
-  public ReviewStep currentStep() {
+  public String currentStep() {
     return currentStep;
+  }
+
+  public int round() {
+    return round;
+  }
+
+  public boolean classified() {
+    return classified;
   }
 
   public String departmentCode() {

@@ -33,6 +33,7 @@ public class FilingService {
   private final FilingNumbers numbers;
   private final Directory directory;
   private final ApplicationEventPublisher events;
+  private final ReviewRouting review;
   private final Clock clock;
 
   FilingService(
@@ -42,6 +43,7 @@ public class FilingService {
       FilingNumbers numbers,
       Directory directory,
       ApplicationEventPublisher events,
+      ReviewRouting review,
       Clock clock) {
     this.filings = filings;
     this.qrCodes = qrCodes;
@@ -49,6 +51,7 @@ public class FilingService {
     this.numbers = numbers;
     this.directory = directory;
     this.events = events;
+    this.review = review;
     this.clock = clock;
   }
 
@@ -57,12 +60,16 @@ public class FilingService {
       throw new ForbiddenException("filing.notApplicant");
     }
     FilingContent owned = checkedDraft(user, content);
-    return filings.save(Filing.draft(owned, user.username(), clock.instant()));
+    Filing filing = filings.saveAndFlush(Filing.draft(owned, user.username(), clock.instant()));
+    events.publishEvent(new FilingEdited(filing.id(), true, user.username(), filing.version()));
+    return filing;
   }
 
   public Filing update(CurrentUser user, long id, FilingContent content, Long expectedVersion) {
     Filing filing = editable(user, id, expectedVersion);
     filing.revise(checkedDraft(user, content), clock.instant());
+    filings.saveAndFlush(filing);
+    events.publishEvent(new FilingEdited(filing.id(), false, user.username(), filing.version()));
     return filing;
   }
 
@@ -77,8 +84,26 @@ public class FilingService {
     Instant now = clock.instant();
     filing.revise(content, now);
     LocalDate today = LocalDate.now(clock);
-    filing.submit(filing.needsNumber() ? numbers.next(Year.from(today)) : null, today, now);
-    events.publishEvent(new FilingSubmitted(filing.id(), filing.number(), filing.departmentCode()));
+    String number = filing.needsNumber() ? numbers.next(Year.from(today)) : null;
+    filing.submit(number, review.firstStep(filing), today, now);
+    filings.saveAndFlush(filing);
+    events.publishEvent(
+        new FilingSubmitted(
+            filing.id(),
+            filing.number(),
+            filing.departmentCode(),
+            filing.currentStep(),
+            user.username(),
+            filing.version()));
+    return filing;
+  }
+
+  /** The applicant takes the submission back while its first step has not decided. */
+  public Filing withdraw(CurrentUser user, long id, Long expectedVersion) {
+    Filing filing = editable(user, id, expectedVersion);
+    filing.withdraw(review.firstStep(filing), clock.instant());
+    filings.saveAndFlush(filing);
+    events.publishEvent(new FilingWithdrawn(filing.id(), user.username(), filing.version()));
     return filing;
   }
 
@@ -86,7 +111,7 @@ public class FilingService {
   public Filing get(CurrentUser user, long id) {
     return filings
         .findById(id)
-        .filter(f -> FilingAccess.mayView(user, f))
+        .filter(f -> FilingAccess.mayView(user, f) || review.involves(user, f))
         .orElseThrow(() -> new NotFoundException("filing " + id));
   }
 
@@ -132,6 +157,7 @@ public class FilingService {
         .findFirst();
   }
 
+  /** The filing, if the user is one of its department's applicants, at the expected version. */
   private Filing editable(CurrentUser user, long id, Long expectedVersion) {
     Filing filing = get(user, id);
     if (!FilingAccess.mayEdit(user, filing)) {

@@ -1,4 +1,5 @@
 package org.qunbei.filing;
 
 /** A filing entered review (first submission or a resubmission after a return). */
-public record FilingSubmitted(Long filingId, String number, String departmentCode) {}
+public record FilingSubmitted(
+    Long filingId, String number, String departmentCode, String step, String actor, long version) {}

@@ -17,6 +17,9 @@ public interface Filings extends Repository<Filing, Long>, JpaSpecificationExecu
 
   Filing save(Filing filing);
 
+  /** Saves now, so that the version an event reports is the one stored. */
+  Filing saveAndFlush(Filing filing);
+
   long count();
 
   @Query(

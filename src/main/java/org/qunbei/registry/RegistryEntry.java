@@ -5,14 +5,13 @@ import java.time.LocalDate;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.GroupType;
-import org.qunbei.filing.ReviewStep;
 
 /** One line of the registry. No personal data: names and phones stay on the filing itself. */
 public record RegistryEntry(
     Long id,
     String number,
     FilingStatus status,
-    ReviewStep currentStep,
+    String currentStep,
     String departmentCode,
     String departmentName,
     GroupType groupType,

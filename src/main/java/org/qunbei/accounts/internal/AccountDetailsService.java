@@ -26,8 +26,14 @@ class AccountDetailsService implements UserDetailsService {
         accounts
             .findByUsername(username)
             .orElseThrow(() -> new UsernameNotFoundException("no such user"));
-    var led = new HashSet<>(departments.codesLedBy(a.username()));
-    var user = new CurrentUser(a.username(), a.displayName(), a.departmentCode(), a.roles(), led);
+    var user =
+        new CurrentUser(
+            a.username(),
+            a.displayName(),
+            a.departmentCode(),
+            a.roles(),
+            new HashSet<>(departments.codesHeadedBy(a.username())),
+            new HashSet<>(departments.codesLedBy(a.username())));
     return new AccountPrincipal(user, a.passwordHash(), a.enabled());
   }
 }

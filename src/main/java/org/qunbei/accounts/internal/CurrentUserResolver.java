@@ -4,7 +4,6 @@ import java.util.List;
 import org.qunbei.accounts.CurrentUser;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -26,11 +25,9 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver, WebMvcConfig
       ModelAndViewContainer mav,
       NativeWebRequest request,
       WebDataBinderFactory binderFactory) {
-    var auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
-      return p.user();
-    }
-    throw new org.springframework.security.access.AccessDeniedException("not logged in");
+    return org.qunbei.accounts.CurrentUsers.current()
+        .orElseThrow(
+            () -> new org.springframework.security.access.AccessDeniedException("not logged in"));
   }
 
   @Override

@@ -15,7 +15,9 @@ public interface Departments extends Repository<Department, Long> {
 
   long count();
 
-  @Query(
-      "select d.code from Department d where d.headUsername = :username or d.leaderUsername = :username")
+  @Query("select d.code from Department d where d.headUsername = :username")
+  List<String> codesHeadedBy(String username);
+
+  @Query("select d.code from Department d where d.leaderUsername = :username")
   List<String> codesLedBy(String username);
 }

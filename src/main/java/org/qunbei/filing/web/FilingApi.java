@@ -6,7 +6,7 @@ import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingContent;
 import org.qunbei.filing.FilingService;
 import org.qunbei.filing.GroupQrCode;
-import org.qunbei.shared.StaleVersionException;
+import org.qunbei.system.IfMatch;
 import org.qunbei.system.JsonBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -56,7 +56,8 @@ class FilingApi {
       @PathVariable long id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody JsonNode body) {
-    Filing f = service.update(user, id, bodies.read(body, FilingContent.class), version(ifMatch));
+    Filing f =
+        service.update(user, id, bodies.read(body, FilingContent.class), IfMatch.version(ifMatch));
     return ResponseEntity.ok().eTag(etag(f)).body(views.of(user, f));
   }
 
@@ -65,7 +66,16 @@ class FilingApi {
       CurrentUser user,
       @PathVariable long id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    Filing f = service.submit(user, id, version(ifMatch));
+    Filing f = service.submit(user, id, IfMatch.version(ifMatch));
+    return ResponseEntity.ok().eTag(etag(f)).body(views.of(user, f));
+  }
+
+  @PostMapping("/{id}/withdraw")
+  ResponseEntity<FilingView> withdraw(
+      CurrentUser user,
+      @PathVariable long id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    Filing f = service.withdraw(user, id, IfMatch.version(ifMatch));
     return ResponseEntity.ok().eTag(etag(f)).body(views.of(user, f));
   }
 
@@ -90,22 +100,5 @@ class FilingApi {
 
   static String etag(Filing f) {
     return "\"" + f.version() + "\"";
-  }
-
-  /** The version an If-Match names; {@code *} or absent means "whatever is there". */
-  static Long version(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-      return null;
-    }
-    String tag = ifMatch.strip();
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
-    }
-    tag = tag.replace("\"", "");
-    try {
-      return Long.parseLong(tag);
-    } catch (NumberFormatException e) {
-      throw new StaleVersionException(-1);
-    }
   }
 }

@@ -9,9 +9,12 @@ import org.qunbei.accounts.DepartmentInfo;
 import org.qunbei.accounts.DepartmentKind;
 import org.qunbei.accounts.Directory;
 import org.qunbei.filing.Filing;
+import org.qunbei.filing.FilingAccess;
 import org.qunbei.filing.FilingRules;
 import org.qunbei.filing.FilingService;
+import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.GroupQrCode;
+import org.qunbei.filing.ReviewRouting;
 import org.qunbei.shared.InvalidInputException;
 import org.qunbei.shared.StaleVersionException;
 import org.qunbei.shared.Violations;
@@ -42,18 +45,21 @@ class FilingPages {
   private final FilingViews views;
   private final Directory directory;
   private final Messages messages;
+  private final ReviewRouting review;
 
   FilingPages(
       FilingService service,
       FilingRules rules,
       FilingViews views,
       Directory directory,
-      Messages messages) {
+      Messages messages,
+      ReviewRouting review) {
     this.service = service;
     this.rules = rules;
     this.views = views;
     this.directory = directory;
     this.messages = messages;
+    this.review = review;
   }
 
   @GetMapping("/filings/new")
@@ -149,11 +155,31 @@ class FilingPages {
     Filing f = service.get(user, id);
     model.addAttribute("filing", f);
     model.addAttribute("c", f.content());
-    model.addAttribute("view", views.of(user, f));
+    FilingView view = views.of(user, f);
+    model.addAttribute("view", view);
     model.addAttribute("departmentName", directory.nameOf(f.departmentCode()));
+    boolean mine = FilingAccess.mayEdit(user, f);
+    model.addAttribute("editable", f.status().isEditable() && mine);
     model.addAttribute(
-        "editable", f.status().isEditable() && org.qunbei.filing.FilingAccess.mayEdit(user, f));
+        "mayWithdraw",
+        mine
+            && f.status() == FilingStatus.IN_REVIEW
+            && review.firstStep(f).equals(f.currentStep()));
+    model.addAttribute("mayDecide", review.mayDecide(user, f));
+    model.addAttribute("approvalRows", ApprovalRow.of(review.steps(), view.decisions(), f.round()));
+    model.addAttribute("history", view.decisions());
     return "filing/view";
+  }
+
+  @PostMapping("/filings/{id}/withdraw")
+  String withdraw(
+      CurrentUser user,
+      @PathVariable long id,
+      @RequestParam(required = false) String version,
+      RedirectAttributes redirect) {
+    service.withdraw(user, id, version(version));
+    redirect.addFlashAttribute("notice", messages.text("approval.withdrawn"));
+    return "redirect:/filings/" + id;
   }
 
   @PostMapping("/filings/{id}/qr-code")

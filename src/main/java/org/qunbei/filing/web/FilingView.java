@@ -8,7 +8,7 @@ import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingContent;
 import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.GroupQrCode;
-import org.qunbei.filing.ReviewStep;
+import org.qunbei.filing.ReviewRecord;
 import org.qunbei.filing.SimilarFiling;
 
 /**
@@ -19,7 +19,7 @@ record FilingView(
     Long id,
     String number,
     FilingStatus status,
-    ReviewStep currentStep,
+    String currentStep,
     long version,
     String departmentName,
     LocalDate filledOn,
@@ -29,7 +29,7 @@ record FilingView(
     Instant submittedAt,
     @JsonUnwrapped FilingContent content,
     QrCodeView qrCode,
-    List<Object> decisions,
+    List<ReviewRecord> decisions,
     List<Warning> warnings) {
 
   record QrCodeView(String contentType, String content, Instant uploadedAt, String url) {
@@ -41,7 +41,12 @@ record FilingView(
 
   record Warning(String code, String message, SimilarFiling filing) {}
 
-  static FilingView of(Filing f, String departmentName, GroupQrCode qr, List<Warning> warnings) {
+  static FilingView of(
+      Filing f,
+      String departmentName,
+      GroupQrCode qr,
+      List<ReviewRecord> decisions,
+      List<Warning> warnings) {
     return new FilingView(
         f.id(),
         f.number(),
@@ -56,7 +61,7 @@ record FilingView(
         f.submittedAt(),
         f.content(),
         qr == null ? null : QrCodeView.of(f.id(), qr),
-        List.of(),
+        decisions,
         warnings);
   }
 }

@@ -5,6 +5,7 @@ import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.Directory;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingService;
+import org.qunbei.filing.ReviewRouting;
 import org.qunbei.filing.SimilarFiling;
 import org.qunbei.system.Messages;
 import org.springframework.stereotype.Component;
@@ -16,11 +17,13 @@ class FilingViews {
   private final FilingService service;
   private final Directory directory;
   private final Messages messages;
+  private final ReviewRouting review;
 
-  FilingViews(FilingService service, Directory directory, Messages messages) {
+  FilingViews(FilingService service, Directory directory, Messages messages, ReviewRouting review) {
     this.service = service;
     this.directory = directory;
     this.messages = messages;
+    this.review = review;
   }
 
   FilingView of(CurrentUser user, Filing f) {
@@ -28,6 +31,7 @@ class FilingViews {
         f,
         directory.nameOf(f.departmentCode()),
         service.qrCode(user, f.id()).orElse(null),
+        review.recordOf(f),
         warnings(f));
   }
 

@@ -1,0 +1,8 @@
+package org.qunbei.approval;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(ApprovalChain.class)
+class ApprovalConfig {}

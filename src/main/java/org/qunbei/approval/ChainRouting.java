@@ -1,0 +1,53 @@
+package org.qunbei.approval;
+
+import java.util.List;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.filing.Filing;
+import org.qunbei.filing.ReviewRecord;
+import org.qunbei.filing.ReviewRouting;
+import org.qunbei.filing.ReviewStepInfo;
+import org.springframework.stereotype.Component;
+
+/** The approval chain as the filing module sees it. */
+@Component
+class ChainRouting implements ReviewRouting {
+
+  private final ApprovalChain chain;
+  private final ApprovalService service;
+  private final Decisions decisions;
+
+  ChainRouting(ApprovalChain chain, ApprovalService service, Decisions decisions) {
+    this.chain = chain;
+    this.service = service;
+    this.decisions = decisions;
+  }
+
+  @Override
+  public String firstStep(Filing filing) {
+    return chain.first().code();
+  }
+
+  @Override
+  public List<ReviewStepInfo> steps() {
+    return chain.steps().stream()
+        .map(s -> new ReviewStepInfo(s.code(), s.label(), s.stamped()))
+        .toList();
+  }
+
+  @Override
+  public List<ReviewRecord> recordOf(Filing filing) {
+    return decisions.findByFilingIdOrderByIdAsc(filing.id()).stream()
+        .map(Decision::record)
+        .toList();
+  }
+
+  @Override
+  public boolean involves(CurrentUser user, Filing filing) {
+    return service.involves(user, filing);
+  }
+
+  @Override
+  public boolean mayDecide(CurrentUser user, Filing filing) {
+    return service.mayDecide(user, filing);
+  }
+}

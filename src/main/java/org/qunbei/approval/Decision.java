@@ -1,0 +1,79 @@
+package org.qunbei.approval;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.qunbei.filing.ReviewRecord;
+
+/** A step's decision, as it was made: never changed afterwards. */
+@Entity
+@Table(name = "review_decision")
+public class Decision {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private Long filingId;
+
+  @Column(name = "review_round")
+  private int round;
+
+  private String step;
+
+  @Enumerated(EnumType.STRING)
+  private DecisionKind decision;
+
+  private String opinion;
+  private String decidedBy;
+  private String decidedByName;
+  private Instant decidedAt;
+
+  protected Decision() {}
+
+  Decision(
+      Long filingId,
+      int round,
+      String step,
+      DecisionKind decision,
+      String opinion,
+      String decidedBy,
+      String decidedByName,
+      Instant decidedAt) {
+    this.filingId = filingId;
+    this.round = round;
+    this.step = step;
+    this.decision = decision;
+    this.opinion = opinion;
+    this.decidedBy = decidedBy;
+    this.decidedByName = decidedByName;
+    this.decidedAt = decidedAt;
+  }
+
+  public ReviewRecord record() {
+    return new ReviewRecord(
+        round, step, decision.name(), opinion, decidedBy, decidedByName, decidedAt);
+  }
+
+  public String decidedByName() {
+    return decidedByName;
+  }
+
+  public Instant decidedAt() {
+    return decidedAt;
+  }
+
+  public DecisionKind decision() {
+    return decision;
+  }
+
+  public String step() {
+    return step;
+  }
+}

@@ -1,0 +1,67 @@
+package org.qunbei.approval.web;
+
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.approval.ApprovalService;
+import org.qunbei.approval.DecisionKind;
+import org.qunbei.approval.DecisionRequest;
+import org.qunbei.approval.Inbox;
+import org.qunbei.shared.InvalidInputException;
+import org.qunbei.shared.StaleVersionException;
+import org.qunbei.shared.StateConflictException;
+import org.qunbei.system.Messages;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The approver's inbox and the decision form's target. */
+@Controller
+class ApprovalPages {
+
+  private final ApprovalService approvals;
+  private final Inbox inbox;
+  private final Messages messages;
+
+  ApprovalPages(ApprovalService approvals, Inbox inbox, Messages messages) {
+    this.approvals = approvals;
+    this.inbox = inbox;
+    this.messages = messages;
+  }
+
+  @GetMapping("/tasks")
+  String tasks(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("page", inbox.tasks(user, Math.max(page, 0), 20));
+    return "approval/tasks";
+  }
+
+  @PostMapping("/filings/{id}/decisions")
+  String decide(
+      CurrentUser user,
+      @PathVariable long id,
+      @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String opinion,
+      @RequestParam(required = false) Long version,
+      RedirectAttributes redirect) {
+    try {
+      DecisionKind kind = decision == null ? null : DecisionKind.valueOf(decision);
+      approvals.decide(user, id, new DecisionRequest(kind, opinion), version);
+      redirect.addFlashAttribute("notice", messages.text("approval.decided"));
+      return "redirect:/tasks";
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("decisionError", messages.text(e.violations().list().get(0)));
+    } catch (IllegalArgumentException e) {
+      redirect.addFlashAttribute("decisionError", messages.text("approval.decision.required"));
+    } catch (StateConflictException e) {
+      redirect.addFlashAttribute("decisionError", messages.text(e.code(), e.args()));
+    } catch (StaleVersionException e) {
+      redirect.addFlashAttribute("decisionError", messages.text("problem.optimistic.detail"));
+    }
+    // Back to the filing with what the approver typed, so nothing is lost.
+    redirect.addFlashAttribute("opinion", opinion);
+    redirect.addFlashAttribute("decisionKind", decision);
+    return "redirect:/filings/" + id + "#decide";
+  }
+}

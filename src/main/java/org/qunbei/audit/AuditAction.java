@@ -1,0 +1,12 @@
+package org.qunbei.audit;
+
+/** What an audit event records. */
+public enum AuditAction {
+  DRAFT_CREATED,
+  DRAFT_EDITED,
+  SUBMITTED,
+  WITHDRAWN,
+  APPROVED,
+  RETURNED,
+  REJECTED
+}

@@ -1,0 +1,125 @@
+package org.qunbei.audit;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * One recorded action. Its hash covers its own content and the hash of the filing's previous event,
+ * so rewriting or removing a row behind the application's back breaks the chain.
+ */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private Instant at;
+  private String actor;
+  private String actorRoles;
+  private String action;
+  private Long filingId;
+  private Long filingVersion;
+  private String address;
+  private String detail;
+  private String prevHash;
+  private String hash;
+
+  protected AuditEvent() {}
+
+  AuditEvent(
+      Instant at,
+      String actor,
+      String actorRoles,
+      String action,
+      Long filingId,
+      Long filingVersion,
+      String address,
+      String detail,
+      String prevHash) {
+    this.at = at;
+    this.actor = actor;
+    this.actorRoles = actorRoles;
+    this.action = action;
+    this.filingId = filingId;
+    this.filingVersion = filingVersion;
+    this.address = address;
+    this.detail = detail;
+    this.prevHash = prevHash;
+    this.hash = computeHash();
+  }
+
+  String computeHash() {
+    String content =
+        String.join(
+            "|",
+            String.valueOf(prevHash),
+            at.toString(),
+            actor,
+            String.valueOf(actorRoles),
+            action,
+            String.valueOf(filingId),
+            String.valueOf(filingVersion),
+            String.valueOf(address),
+            String.valueOf(detail));
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  boolean intact(String expectedPrev) {
+    return java.util.Objects.equals(prevHash, expectedPrev) && hash.equals(computeHash());
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Instant at() {
+    return at;
+  }
+
+  public String actor() {
+    return actor;
+  }
+
+  public String actorRoles() {
+    return actorRoles;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public Long filingId() {
+    return filingId;
+  }
+
+  public Long filingVersion() {
+    return filingVersion;
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public String detail() {
+    return detail;
+  }
+
+  public String hash() {
+    return hash;
+  }
+}

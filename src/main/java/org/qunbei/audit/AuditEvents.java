@@ -1,0 +1,27 @@
+package org.qunbei.audit;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** Insert and read only: the trail has no update or delete. */
+interface AuditEvents extends Repository<AuditEvent, Long> {
+
+  AuditEvent save(AuditEvent event);
+
+  Optional<AuditEvent> findFirstByFilingIdOrderByIdDesc(Long filingId);
+
+  List<AuditEvent> findByFilingIdOrderByIdAsc(Long filingId);
+
+  @Query(
+      """
+      select e from AuditEvent e
+      where (:filingId is null or e.filingId = :filingId)
+        and (:actor is null or e.actor = :actor)
+        and (:action is null or e.action = :action)
+      """)
+  Page<AuditEvent> search(Long filingId, String actor, String action, Pageable pageable);
+}

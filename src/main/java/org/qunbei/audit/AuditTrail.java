@@ -1,0 +1,135 @@
+package org.qunbei.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.qunbei.approval.StepDecided;
+import org.qunbei.filing.FilingEdited;
+import org.qunbei.filing.FilingSubmitted;
+import org.qunbei.filing.FilingWithdrawn;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Appends an event for every change the modules announce, inside the transaction that made the
+ * change (a synchronous listener, joining it): the change and its record commit or fail together.
+ */
+@Service
+public class AuditTrail {
+
+  private final AuditEvents events;
+  private final Clock clock;
+
+  AuditTrail(AuditEvents events, Clock clock) {
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(FilingEdited e) {
+    append(
+        e.created() ? AuditAction.DRAFT_CREATED : AuditAction.DRAFT_EDITED,
+        e.actor(),
+        e.filingId(),
+        e.version(),
+        null);
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(FilingSubmitted e) {
+    append(
+        AuditAction.SUBMITTED,
+        e.actor(),
+        e.filingId(),
+        e.version(),
+        "编号 " + e.number() + "，进入 " + e.step());
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(FilingWithdrawn e) {
+    append(AuditAction.WITHDRAWN, e.actor(), e.filingId(), e.version(), null);
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(StepDecided e) {
+    AuditAction action =
+        switch (e.decision()) {
+          case APPROVE -> AuditAction.APPROVED;
+          case RETURN -> AuditAction.RETURNED;
+          case REJECT -> AuditAction.REJECTED;
+        };
+    append(action, e.actor(), e.filingId(), e.version(), e.step() + "：" + e.opinion());
+  }
+
+  private void append(
+      AuditAction action, String actor, Long filingId, long version, String detail) {
+    String prev =
+        events.findFirstByFilingIdOrderByIdDesc(filingId).map(AuditEvent::hash).orElse(null);
+    events.save(
+        new AuditEvent(
+            clock.instant(),
+            actor,
+            roles(),
+            action.name(),
+            filingId,
+            version,
+            address(),
+            detail,
+            prev));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<AuditEvent> search(Long filingId, String actor, String action, int page, int size) {
+    return events.search(
+        filingId, actor, action, PageRequest.of(page, size, Sort.by(Sort.Order.desc("id"))));
+  }
+
+  /** The id of the first event of this filing whose chain is broken, or null when intact. */
+  @Transactional(readOnly = true)
+  public Long firstBroken(Long filingId) {
+    String prev = null;
+    for (AuditEvent e : events.findByFilingIdOrderByIdAsc(filingId)) {
+      if (!e.intact(prev)) {
+        return e.id();
+      }
+      prev = e.hash();
+    }
+    return null;
+  }
+
+  private static String roles() {
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null) {
+      return null;
+    }
+    List<String> names =
+        auth.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .map(a -> a.replace("ROLE_", ""))
+            .sorted()
+            .toList();
+    return names.stream().collect(Collectors.joining(","));
+  }
+
+  private static String address() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+      HttpServletRequest request = attrs.getRequest();
+      return request.getRemoteAddr();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,70 @@
+package org.qunbei.audit.web;
+
+import java.util.List;
+import java.util.Map;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.audit.AuditEvent;
+import org.qunbei.audit.AuditTrail;
+import org.springframework.data.domain.Page;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The auditor reads the trail; nothing here or anywhere changes it. */
+@RestController
+class AuditApi {
+
+  private final AuditTrail trail;
+
+  AuditApi(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  @GetMapping("/api/audit")
+  EventPage events(CurrentUser user, @RequestParam Map<String, String> params) {
+    return EventPage.of(AuditQuery.run(trail, user, params));
+  }
+
+  @GetMapping("/api/audit/verify")
+  Verification verify(CurrentUser user, @RequestParam long filing) {
+    AuditQuery.requireAuditor(user);
+    Long broken = trail.firstBroken(filing);
+    return new Verification(filing, broken == null, broken);
+  }
+
+  record Verification(long filingId, boolean intact, Long firstBrokenEventId) {}
+
+  record EventPage(List<EventView> content, long totalElements, int page, int size) {
+    static EventPage of(Page<AuditEvent> p) {
+      return new EventPage(
+          p.getContent().stream().map(EventView::of).toList(),
+          p.getTotalElements(),
+          p.getNumber(),
+          p.getSize());
+    }
+  }
+
+  record EventView(
+      Long id,
+      java.time.Instant at,
+      String actor,
+      String actorRoles,
+      String action,
+      Long filingId,
+      Long filingVersion,
+      String address,
+      String detail) {
+    static EventView of(AuditEvent e) {
+      return new EventView(
+          e.id(),
+          e.at(),
+          e.actor(),
+          e.actorRoles(),
+          e.action(),
+          e.filingId(),
+          e.filingVersion(),
+          e.address(),
+          e.detail());
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package org.qunbei.filing;
+
+import java.util.List;
+import org.qunbei.accounts.CurrentUser;
+
+/**
+ * What the filing module needs to know of the approval chain, implemented by the approval module
+ * (which depends on this one, not the other way round).
+ */
+public interface ReviewRouting {
+
+  /** The step a submitted filing goes to first. */
+  String firstStep(Filing filing);
+
+  /** The steps of the chain, in order, for section 五. */
+  List<ReviewStepInfo> steps();
+
+  /** The decisions so far, oldest first, every round. */
+  List<ReviewRecord> recordOf(Filing filing);
+
+  /** Whether the user decides, or has decided, a step of this filing (so may see it). */
+  boolean involves(CurrentUser user, Filing filing);
+
+  /** Whether the user may decide the filing's current step now. */
+  boolean mayDecide(CurrentUser user, Filing filing);
+}
