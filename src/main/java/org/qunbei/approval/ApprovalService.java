@@ -14,8 +14,8 @@ import org.qunbei.shared.StaleVersionException;
 import org.qunbei.shared.StateConflictException;
 import org.qunbei.shared.Violations;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,7 +53,8 @@ public class ApprovalService {
       CurrentUser user, long filingId, DecisionRequest request, Long expectedVersion) {
     try {
       return tx.execute(status -> decideNow(user, filingId, request, expectedVersion));
-    } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException raced) {
+    } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
+      // The unique key, the version or (MariaDB) a deadlock between the two inserts: one won.
       throw decidedByAnother(filingId);
     }
   }

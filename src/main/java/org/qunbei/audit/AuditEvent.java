@@ -46,7 +46,8 @@ public class AuditEvent {
       String address,
       String detail,
       String prevHash) {
-    this.at = at;
+    // Stored with microseconds on every database: hash what will be read back.
+    this.at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     this.actor = actor;
     this.actorRoles = actorRoles;
     this.action = action;

@@ -14,12 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -128,8 +128,9 @@ class ApiProblems {
     return respond(problem(HttpStatus.CONFLICT, "problem.conflict.title", e.code(), args));
   }
 
-  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-  ResponseEntity<ProblemDetail> raced(ObjectOptimisticLockingFailureException e) {
+  /** A version check, lock timeout or deadlock lost to a concurrent change. */
+  @ExceptionHandler(ConcurrencyFailureException.class)
+  ResponseEntity<ProblemDetail> raced(ConcurrencyFailureException e) {
     return respond(
         problem(HttpStatus.CONFLICT, "problem.conflict.title", "problem.optimistic.detail"));
   }
