@@ -1,0 +1,137 @@
+package org.qunbei.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qunbei.support.Api;
+import org.qunbei.support.Samples;
+import org.qunbei.support.TestDatabases;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The applicant submits; each of the four approvers logs in on a phone, finds the filing in the
+ * inbox and approves it; the filing then shows FILED with four opinions in section 五.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApprovalBrowserIT {
+
+  @LocalServerPort int port;
+  WebDriver driver;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabases.register("h2", registry);
+  }
+
+  @BeforeEach
+  void open() {
+    driver = Browser.start(390, 844);
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void fourApproversApproveOnTheirPhonesAndTheFilingIsFiled() {
+    var body = Samples.example();
+    String name = body.path("groupName").asString();
+    var created = Api.as(port, "applicant").post("/api/filings", body.toString());
+    long id = created.json().path("id").asLong();
+    login("applicant");
+    driver.get(url("/filings/" + id + "/edit"));
+    click("#submit");
+    assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("审批中");
+    logout();
+
+    String[][] approvers = {
+      {"depthead", "学院同意备案"}, {"secrecy", "已核查保密要求"}, {"cyberoffice", "同意纳入学校台账"}, {"leader", ""}
+    };
+    for (String[] a : approvers) {
+      login(a[0]);
+      driver.get(url("/tasks"));
+      // On a phone the count stands beside the menu button, not inside the folded menu.
+      assertThat(driver.findElement(By.id("task-count-phone")).getText()).startsWith("待审 ");
+      driver.findElement(By.partialLinkText(name)).click();
+      if (a[0].equals("depthead")) {
+        Browser.screenshot(driver, "10-decide-phone");
+      }
+      if (!a[1].isEmpty()) {
+        driver.findElement(By.id("opinion")).sendKeys(a[1]);
+      }
+      click("#decide-submit");
+      assertThat(driver.findElement(By.id("notice")).getText()).isEqualTo("已提交审批意见");
+      assertThat(driver.findElements(By.partialLinkText(name))).isEmpty();
+      logout();
+    }
+
+    login("applicant");
+    driver.get(url("/filings/" + id));
+    assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("已备案");
+    String record = driver.findElement(By.id("approvals")).getText();
+    assertThat(record).contains("学院同意备案", "已核查保密要求", "同意纳入学校台账", "同意备案");
+    assertThat(driver.findElements(By.cssSelector("#history li"))).hasSize(4);
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    Browser.screenshot(driver, "11-filed");
+  }
+
+  @Test
+  void returnNeedsAnOpinionAndKeepsWhatWasTyped() {
+    var created = Api.as(port, "applicant").post("/api/filings", Samples.example().toString());
+    long id = created.json().path("id").asLong();
+    Api.as(port, "applicant").post("/api/filings/" + id + "/submit", "");
+    login("depthead");
+    driver.get(url("/filings/" + id));
+    click("#decision-RETURN");
+    click("#decide-submit");
+    assertThat(driver.findElement(By.id("decision-error")).getText())
+        .isEqualTo("退回修改或不予备案时须填写审核意见");
+    assertThat(driver.findElement(By.id("decision-RETURN")).isSelected()).isTrue();
+    driver.findElement(By.id("opinion")).sendKeys("请补充企业导师名单");
+    click("#decide-submit");
+    assertThat(driver.findElement(By.id("notice")).getText()).isEqualTo("已提交审批意见");
+    assertThat(Api.as(port, "applicant").get("/api/filings/" + id).json().path("status").asString())
+        .isEqualTo("RETURNED");
+  }
+
+  private void login(String user) {
+    driver.get(url("/login"));
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys("demo123");
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  private void logout() {
+    ((JavascriptExecutor) driver)
+        .executeScript("document.querySelector('form[action=\"/logout\"]').submit()");
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().contains("/login"));
+  }
+
+  private void click(String css) {
+    var e = driver.findElement(By.cssSelector(css));
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", e);
+    e.click();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
