@@ -2,48 +2,21 @@ package org.qunbei.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qunbei.support.Api;
 import org.qunbei.support.Samples;
-import org.qunbei.support.TestDatabases;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The applicant submits; each of the four approvers logs in on a phone, finds the filing in the
  * inbox and approves it; the filing then shows FILED with four opinions in section 五.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApprovalBrowserIT {
+class ApprovalBrowserIT extends BrowserTest {
 
-  @LocalServerPort int port;
-  WebDriver driver;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.register("h2", registry);
-  }
-
-  @BeforeEach
-  void open() {
-    driver = Browser.start(390, 844);
-  }
-
-  @AfterEach
-  void close() {
-    if (driver != null) {
-      driver.quit();
-    }
+  @Override
+  org.openqa.selenium.Dimension window() {
+    return new Dimension(390, 844);
   }
 
   @Test
@@ -106,32 +79,5 @@ class ApprovalBrowserIT {
     assertThat(driver.findElement(By.id("notice")).getText()).isEqualTo("已提交审批意见");
     assertThat(Api.as(port, "applicant").get("/api/filings/" + id).json().path("status").asString())
         .isEqualTo("RETURNED");
-  }
-
-  private void login(String user) {
-    driver.get(url("/login"));
-    driver.findElement(By.id("username")).sendKeys(user);
-    driver.findElement(By.id("password")).sendKeys("demo123");
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(d -> !d.getCurrentUrl().contains("/login"));
-  }
-
-  private void logout() {
-    ((JavascriptExecutor) driver)
-        .executeScript("document.querySelector('form[action=\"/logout\"]').submit()");
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(d -> d.getCurrentUrl().contains("/login"));
-  }
-
-  private void click(String css) {
-    var e = driver.findElement(By.cssSelector(css));
-    ((JavascriptExecutor) driver)
-        .executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", e);
-    e.click();
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

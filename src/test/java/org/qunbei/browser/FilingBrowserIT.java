@@ -3,45 +3,16 @@ package org.qunbei.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.qunbei.support.TestDatabases;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A clerk files a group in a real browser: fills the whole form, gets a Chinese error for a bad
  * mobile number with everything else kept, corrects it, submits and sees the filing number.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FilingBrowserIT {
-
-  @LocalServerPort int port;
-  WebDriver driver;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.register("h2", registry);
-  }
-
-  @BeforeEach
-  void open() {
-    driver = Browser.start(1280, 1000);
-  }
-
-  @AfterEach
-  void close() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
+class FilingBrowserIT extends BrowserTest {
 
   @Test
   void anApplicantFillsTheWholeFormCorrectsAMobileNumberAndSubmits() {
@@ -198,39 +169,11 @@ class FilingBrowserIT {
     Browser.screenshot(driver, "04-registry-phone");
   }
 
-  private void login(String user) {
-    driver.get(url("/login"));
-    type("#username", user);
-    type("#password", "demo123");
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-        .until(d -> !d.getCurrentUrl().contains("/login"));
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private void type(String css, String text) {
-    driver.findElement(By.cssSelector(css)).sendKeys(text);
-  }
-
-  private void click(String css) {
-    WebElement e = driver.findElement(By.cssSelector(css));
-    ((JavascriptExecutor) driver)
-        .executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", e);
-    e.click();
-  }
-
   private void date(String css, LocalDate d) {
     ((JavascriptExecutor) driver)
         .executeScript(
             "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
             driver.findElement(By.cssSelector(css)),
             d.toString());
-  }
-
-  private String value(String css) {
-    return driver.findElement(By.cssSelector(css)).getAttribute("value");
   }
 }
