@@ -115,7 +115,7 @@ public class ApprovalService {
   /** The filing if the user may know of it: its department's people, or one of its deciders. */
   Filing visible(CurrentUser user, long filingId) {
     return filings
-        .findById(filingId)
+        .findForReview(filingId)
         .filter(f -> FilingAccess.mayView(user, f) || involves(user, f))
         .orElseThrow(() -> new NotFoundException("filing " + filingId));
   }

@@ -5,11 +5,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * One recorded action. Its hash covers its own content and the hash of the filing's previous event,
@@ -31,7 +27,6 @@ public class AuditEvent {
   private Long filingVersion;
   private String address;
   private String detail;
-  private String prevHash;
   private String hash;
 
   protected AuditEvent() {}
@@ -45,7 +40,7 @@ public class AuditEvent {
       Long filingVersion,
       String address,
       String detail,
-      String prevHash) {
+      AuditSeal seal) {
     // Stored with microseconds on every database: hash what will be read back.
     this.at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     this.actor = actor;
@@ -55,33 +50,25 @@ public class AuditEvent {
     this.filingVersion = filingVersion;
     this.address = address;
     this.detail = detail;
-    this.prevHash = prevHash;
-    this.hash = computeHash();
+    this.hash = seal.of(content());
   }
 
-  String computeHash() {
-    String content =
-        String.join(
-            "|",
-            String.valueOf(prevHash),
-            at.toString(),
-            actor,
-            String.valueOf(actorRoles),
-            action,
-            String.valueOf(filingId),
-            String.valueOf(filingVersion),
-            String.valueOf(address),
-            String.valueOf(detail));
-    try {
-      var digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Everything the seal covers, in a fixed order. */
+  String content() {
+    return String.join(
+        "|",
+        at.toString(),
+        actor,
+        String.valueOf(actorRoles),
+        action,
+        String.valueOf(filingId),
+        String.valueOf(filingVersion),
+        String.valueOf(address),
+        String.valueOf(detail));
   }
 
-  boolean intact(String expectedPrev) {
-    return java.util.Objects.equals(prevHash, expectedPrev) && hash.equals(computeHash());
+  boolean intact(AuditSeal seal) {
+    return seal.matches(content(), hash);
   }
 
   public Long id() {

@@ -1,7 +1,6 @@
 package org.qunbei.audit;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
@@ -11,8 +10,6 @@ import org.springframework.data.repository.Repository;
 interface AuditEvents extends Repository<AuditEvent, Long> {
 
   AuditEvent save(AuditEvent event);
-
-  Optional<AuditEvent> findFirstByFilingIdOrderByIdDesc(Long filingId);
 
   List<AuditEvent> findByFilingIdOrderByIdAsc(Long filingId);
 

@@ -28,10 +28,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditTrail {
 
   private final AuditEvents events;
+  private final AuditSeal seal;
   private final Clock clock;
 
-  AuditTrail(AuditEvents events, Clock clock) {
+  AuditTrail(AuditEvents events, AuditSeal seal, Clock clock) {
     this.events = events;
+    this.seal = seal;
     this.clock = clock;
   }
 
@@ -77,8 +79,6 @@ public class AuditTrail {
 
   private void append(
       AuditAction action, String actor, Long filingId, long version, String detail) {
-    String prev =
-        events.findFirstByFilingIdOrderByIdDesc(filingId).map(AuditEvent::hash).orElse(null);
     events.save(
         new AuditEvent(
             clock.instant(),
@@ -89,7 +89,7 @@ public class AuditTrail {
             version,
             address(),
             detail,
-            prev));
+            seal));
   }
 
   @Transactional(readOnly = true)
@@ -98,15 +98,23 @@ public class AuditTrail {
         filingId, actor, action, PageRequest.of(page, size, Sort.by(Sort.Order.desc("id"))));
   }
 
-  /** The id of the first event of this filing whose chain is broken, or null when intact. */
+  /**
+   * The id of the first event of this filing that fails its check — a seal that does not match its
+   * content, or a filing version that went backwards or skipped (a removed event) — or null when
+   * the filing's trail is intact.
+   */
   @Transactional(readOnly = true)
   public Long firstBroken(Long filingId) {
-    String prev = null;
+    Long previousVersion = null;
     for (AuditEvent e : events.findByFilingIdOrderByIdAsc(filingId)) {
-      if (!e.intact(prev)) {
+      // A save that changed nothing keeps the version; anything else moves it by one.
+      boolean gap =
+          previousVersion != null
+              && (e.filingVersion() < previousVersion || e.filingVersion() > previousVersion + 1);
+      if (!e.intact(seal) || gap) {
         return e.id();
       }
-      prev = e.hash();
+      previousVersion = e.filingVersion();
     }
     return null;
   }

@@ -15,6 +15,10 @@ public interface Filings extends Repository<Filing, Long>, JpaSpecificationExecu
   @EntityGraph(attributePaths = "team")
   Optional<Filing> findById(Long id);
 
+  /** The filing without its team: enough to review it, one row fewer to read per decision. */
+  @Query("select f from Filing f where f.id = :id")
+  Optional<Filing> findForReview(Long id);
+
   Filing save(Filing filing);
 
   /** Saves now, so that the version an event reports is the one stored. */

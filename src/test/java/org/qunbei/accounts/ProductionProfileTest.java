@@ -15,6 +15,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 class ProductionProfileTest {
 
   static ConfigurableApplicationContext start(String adminPassword) {
+    return start(adminPassword, "a-real-audit-key-of-forty-characters-000");
+  }
+
+  static ConfigurableApplicationContext start(String adminPassword, String auditKey) {
     return new SpringApplicationBuilder(QunbeiApplication.class)
         .profiles("prod")
         .properties(
@@ -22,6 +26,7 @@ class ProductionProfileTest {
             "QUNBEI_DB_USER=sa",
             "QUNBEI_DB_PASSWORD=",
             "QUNBEI_ADMIN_PASSWORD=" + adminPassword,
+            "QUNBEI_AUDIT_KEY=" + auditKey,
             "server.port=0")
         .run();
   }
@@ -34,6 +39,12 @@ class ProductionProfileTest {
   @Test
   void refusesToStartWithoutAnAdminPassword() {
     assertThatThrownBy(() -> start("")).hasStackTraceContaining("qunbei.bootstrap.admin-password");
+  }
+
+  @Test
+  void refusesToStartWithoutAnAuditKey() {
+    assertThatThrownBy(() -> start("Correct-Horse-Battery-9", ""))
+        .hasStackTraceContaining("qunbei.audit.key");
   }
 
   @Test
