@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.qunbei.accounts.internal.Department;
 import org.qunbei.accounts.internal.Departments;
+import org.qunbei.accounts.internal.UserAccounts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,9 +14,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class Directory {
 
   private final Departments departments;
+  private final UserAccounts accounts;
 
-  Directory(Departments departments) {
+  Directory(Departments departments, UserAccounts accounts) {
     this.departments = departments;
+    this.accounts = accounts;
+  }
+
+  /** The enabled users who hold a role. */
+  public List<Contact> withRole(Role role) {
+    return accounts.contactsWithRole(role);
+  }
+
+  public Optional<Contact> contact(String username) {
+    return username == null ? Optional.empty() : accounts.contactOf(username);
+  }
+
+  /** The department's head, if the directory names one who can log in. */
+  public Optional<Contact> headOf(String department) {
+    return accounts.headOf(department);
+  }
+
+  /** The department's leader in charge, if the directory names one who can log in. */
+  public Optional<Contact> leaderOf(String department) {
+    return accounts.leaderOf(department);
   }
 
   public Optional<DepartmentInfo> department(String code) {

@@ -71,6 +71,10 @@ public class UserAccount {
     return departmentCode;
   }
 
+  public String email() {
+    return email;
+  }
+
   public boolean enabled() {
     return enabled;
   }

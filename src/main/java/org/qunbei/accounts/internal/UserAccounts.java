@@ -1,11 +1,39 @@
 package org.qunbei.accounts.internal;
 
+import java.util.List;
 import java.util.Optional;
+import org.qunbei.accounts.Contact;
+import org.qunbei.accounts.Role;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 public interface UserAccounts extends Repository<UserAccount, Long> {
 
   Optional<UserAccount> findByUsername(String username);
+
+  // Contacts are read as projections: one statement each, without the roles collection.
+
+  @Query(
+      "select new org.qunbei.accounts.Contact(a.username, a.displayName, a.email)"
+          + " from UserAccount a join a.roles r where r = :role and a.enabled = true")
+  List<Contact> contactsWithRole(Role role);
+
+  @Query(
+      "select new org.qunbei.accounts.Contact(a.username, a.displayName, a.email)"
+          + " from UserAccount a where a.username = :username and a.enabled = true")
+  Optional<Contact> contactOf(String username);
+
+  @Query(
+      "select new org.qunbei.accounts.Contact(a.username, a.displayName, a.email)"
+          + " from UserAccount a, Department d"
+          + " where d.code = :department and a.username = d.headUsername and a.enabled = true")
+  Optional<Contact> headOf(String department);
+
+  @Query(
+      "select new org.qunbei.accounts.Contact(a.username, a.displayName, a.email)"
+          + " from UserAccount a, Department d"
+          + " where d.code = :department and a.username = d.leaderUsername and a.enabled = true")
+  Optional<Contact> leaderOf(String department);
 
   UserAccount save(UserAccount account);
 

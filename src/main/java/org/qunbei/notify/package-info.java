@@ -1,0 +1,7 @@
+/**
+ * Notices: in-app messages and e-mail to the next step's deciders and to the applicant. A notice is
+ * written in the transaction of the change that caused it (so it is never lost) and mailed
+ * afterwards by {@link org.qunbei.notify.MailDispatcher}, which retries; a failing mail server
+ * never blocks or undoes a decision.
+ */
+package org.qunbei.notify;

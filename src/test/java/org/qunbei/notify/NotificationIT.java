@@ -1,0 +1,189 @@
+package org.qunbei.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qunbei.support.Api;
+import org.qunbei.support.Samples;
+import org.qunbei.support.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Notices and e-mail against a real SMTP server (GreenMail): each step's deciders hear of a filing
+ * when it reaches them, the applicant hears of the outcome, and a mail server that is down neither
+ * blocks a decision nor loses its notice.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "qunbei.notify.interval=PT1H")
+class NotificationIT {
+
+  static final ServerSetup SMTP = ServerSetupTest.SMTP.dynamicPort();
+  static GreenMail mail = new GreenMail(SMTP);
+
+  static {
+    mail.start();
+  }
+
+  @LocalServerPort int port;
+  @Autowired MailDispatcher dispatcher;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    TestDatabases.register("h2", registry);
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    mail.stop();
+  }
+
+  /** Sends whatever earlier tests and the demo filings left, so each test starts empty. */
+  @BeforeEach
+  void empty() throws Exception {
+    dispatcher.sendDue(Instant.now().plus(Duration.ofDays(1)));
+    mail.purgeEmailFromAllMailboxes();
+  }
+
+  Api as(String user) {
+    return Api.as(port, user);
+  }
+
+  static List<String> recipients(MimeMessage[] messages) {
+    return Arrays.stream(messages)
+        .map(
+            m -> {
+              try {
+                return m.getRecipients(Message.RecipientType.TO)[0].toString();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
+  }
+
+  @Test
+  void eachStepsDecidersAndThenTheApplicantAreNotified() throws Exception {
+    long id =
+        as("applicant")
+            .post("/api/filings", Samples.example().toString())
+            .json()
+            .path("id")
+            .asLong();
+    as("applicant").post("/api/filings/" + id + "/submit", "");
+    dispatcher.sendDue();
+    assertThat(recipients(mail.getReceivedMessages()))
+        .containsExactly("depthead@demo.qunbei.local");
+    assertThat(mail.getReceivedMessages()[0].getSubject()).startsWith("【群备】待审批：");
+
+    String[][] next = {
+      {"depthead", "secrecy"}, {"secrecy", "cyberoffice"}, {"cyberoffice", "leader"}
+    };
+    for (String[] step : next) {
+      mail.purgeEmailFromAllMailboxes();
+      assertThat(
+              as(step[0])
+                  .post("/api/filings/" + id + "/decisions", "{\"decision\":\"APPROVE\"}")
+                  .status())
+          .isEqualTo(200);
+      assertThat(dispatcher.sendDue()).isEqualTo(1);
+      assertThat(recipients(mail.getReceivedMessages()))
+          .containsExactly(step[1] + "@demo.qunbei.local");
+    }
+    mail.purgeEmailFromAllMailboxes();
+    as("leader")
+        .post("/api/filings/" + id + "/decisions", "{\"decision\":\"APPROVE\",\"opinion\":\"同意\"}");
+    dispatcher.sendDue();
+    MimeMessage done = mail.getReceivedMessages()[0];
+    assertThat(recipients(mail.getReceivedMessages()))
+        .containsExactly("applicant@demo.qunbei.local");
+    assertThat(done.getSubject()).contains("已完成备案");
+    assertThat(((String) done.getContent())).isNotEmpty();
+
+    // The same notices are in the app.
+    JsonNode inApp = as("depthead").get("/api/notices").json();
+    assertThat(inApp.path("unread").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(inApp.path("content").get(0).path("mailStatus").asString()).isEqualTo("SENT");
+    assertThat(
+            as("applicant")
+                .get("/api/notices")
+                .json()
+                .path("content")
+                .get(0)
+                .path("title")
+                .asString())
+        .contains("已完成备案");
+  }
+
+  @Test
+  void aReturnTellsTheApplicantWhy() throws Exception {
+    long id =
+        as("applicant")
+            .post("/api/filings", Samples.example().toString())
+            .json()
+            .path("id")
+            .asLong();
+    as("applicant").post("/api/filings/" + id + "/submit", "");
+    dispatcher.sendDue();
+    mail.purgeEmailFromAllMailboxes();
+    as("depthead")
+        .post(
+            "/api/filings/" + id + "/decisions",
+            "{\"decision\":\"RETURN\",\"opinion\":\"请补充成员名单\"}");
+    dispatcher.sendDue();
+    MimeMessage back = mail.getReceivedMessages()[0];
+    assertThat(back.getSubject()).contains("被退回修改");
+    assertThat(((String) back.getContent())).contains("请补充成员名单");
+  }
+
+  @Test
+  void aMailServerThatIsDownNeitherBlocksADecisionNorLosesTheNotice() throws Exception {
+    long id =
+        as("applicant")
+            .post("/api/filings", Samples.example().toString())
+            .json()
+            .path("id")
+            .asLong();
+    as("applicant").post("/api/filings/" + id + "/submit", "");
+    dispatcher.sendDue();
+    int smtpPort = mail.getSmtp().getPort();
+    mail.stop();
+    try {
+      var decided =
+          as("depthead").post("/api/filings/" + id + "/decisions", "{\"decision\":\"APPROVE\"}");
+      assertThat(decided.status()).isEqualTo(200);
+      assertThat(dispatcher.sendDue()).isZero();
+      JsonNode notice = as("secrecy").get("/api/notices").json().path("content").get(0);
+      assertThat(notice.path("mailStatus").asString()).isEqualTo("PENDING");
+      assertThat(as("applicant").get("/api/filings/" + id).json().path("currentStep").asString())
+          .isEqualTo("CONFIDENTIALITY");
+    } finally {
+      mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+      mail.start();
+    }
+    // Not before its pause is over …
+    assertThat(dispatcher.sendDue(Instant.now())).isZero();
+    // … then it goes out, once.
+    assertThat(dispatcher.sendDue(Instant.now().plus(Duration.ofMinutes(2)))).isEqualTo(1);
+    assertThat(recipients(mail.getReceivedMessages())).containsExactly("secrecy@demo.qunbei.local");
+    assertThat(dispatcher.sendDue(Instant.now().plus(Duration.ofMinutes(5)))).isZero();
+  }
+}
