@@ -43,8 +43,34 @@ public record ApprovalChain(List<ChainStep> steps) {
     return Optional.empty();
   }
 
-  /** Whether this user is a decider of this step for this filing (whatever its state). */
+  /**
+   * Whether this user decides this step for this filing: the colleague it was handed to, once
+   * handed; otherwise anyone {@link #eligible} for it.
+   */
   public boolean decides(CurrentUser user, ChainStep step, Filing filing) {
+    if (filing.assignee() != null && step.code().equals(filing.currentStep())) {
+      return user.username().equals(filing.assignee());
+    }
+    return eligible(user, step, filing);
+  }
+
+  /**
+   * Whether a task of this step may be handed to this colleague: a member of the same office, a
+   * head of the same department (a deputy head), or another leader in charge.
+   */
+  public boolean colleague(CurrentUser target, ChainStep step, Filing filing) {
+    return switch (step.decider()) {
+      case DEPARTMENT_HEAD ->
+          target.has(org.qunbei.accounts.Role.DEPARTMENT_HEAD)
+                  && filing.departmentCode().equals(target.departmentCode())
+              || target.headOf().contains(filing.departmentCode());
+      case DEPARTMENT_LEADER -> target.has(org.qunbei.accounts.Role.LEADER);
+      case ROLE -> target.has(step.roleFor(filing.classified()));
+    };
+  }
+
+  /** Whether this user belongs to the office (or is the head or leader) that decides the step. */
+  public boolean eligible(CurrentUser user, ChainStep step, Filing filing) {
     return switch (step.decider()) {
       case DEPARTMENT_HEAD -> user.headOf().contains(filing.departmentCode());
       case DEPARTMENT_LEADER -> user.leaderOf().contains(filing.departmentCode());

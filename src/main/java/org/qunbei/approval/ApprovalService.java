@@ -2,8 +2,12 @@ package org.qunbei.approval;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.qunbei.accounts.Contact;
 import org.qunbei.accounts.CurrentUser;
+import org.qunbei.accounts.Directory;
+import org.qunbei.accounts.Role;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingAccess;
 import org.qunbei.filing.FilingStatus;
@@ -29,6 +33,9 @@ public class ApprovalService {
 
   private final Filings filings;
   private final Decisions decisions;
+  private final TaskTransfers transfers;
+  private final org.qunbei.accounts.Users users;
+  private final Directory directory;
   private final ApprovalChain chain;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
@@ -37,12 +44,18 @@ public class ApprovalService {
   ApprovalService(
       Filings filings,
       Decisions decisions,
+      TaskTransfers transfers,
+      org.qunbei.accounts.Users users,
+      Directory directory,
       ApprovalChain chain,
       ApplicationEventPublisher events,
       TransactionTemplate tx,
       Clock clock) {
     this.filings = filings;
     this.decisions = decisions;
+    this.transfers = transfers;
+    this.users = users;
+    this.directory = directory;
     this.chain = chain;
     this.events = events;
     this.tx = tx;
@@ -112,6 +125,85 @@ public class ApprovalService {
     return filing;
   }
 
+  /**
+   * Hands the current step to a colleague of the same office (转办), with a reason. From then on only
+   * that colleague decides it; the hand-over is recorded and the colleague notified.
+   */
+  public Filing transfer(
+      CurrentUser user, long filingId, TransferRequest request, Long expectedVersion) {
+    return tx.execute(
+        status -> {
+          Filing filing = visible(user, filingId);
+          if (filing.status() != FilingStatus.IN_REVIEW) {
+            throw new StateConflictException("filing.notInReview", filing.status());
+          }
+          ChainStep step = chain.step(filing.currentStep()).orElseThrow();
+          if (!chain.decides(user, step, filing)) {
+            throw new ForbiddenException("approval.notDecider");
+          }
+          if (expectedVersion != null && expectedVersion != filing.version()) {
+            throw new StaleVersionException(filing.version());
+          }
+          var v = new Violations();
+          String reason = request.reason() == null ? "" : request.reason().strip();
+          if (reason.isEmpty()) {
+            v.add("reason", "approval.transfer.reasonRequired");
+          } else if (reason.length() > TransferRequest.MAX_REASON) {
+            v.add(
+                "reason",
+                "approval.transfer.reasonTooLong",
+                TransferRequest.MAX_REASON,
+                reason.length());
+          }
+          CurrentUser colleague = users.find(request.to()).orElse(null);
+          if (colleague == null
+              || colleague.username().equals(user.username())
+              || colleague.username().equals(filing.createdBy())
+              || !chain.colleague(colleague, step, filing)) {
+            v.add("to", "approval.transfer.notColleague");
+          }
+          v.throwIfAny();
+          Instant now = clock.instant();
+          filing.assign(step.code(), colleague.username(), now);
+          transfers.save(
+              new TaskTransfer(
+                  filing.id(),
+                  filing.round(),
+                  step.code(),
+                  user.username(),
+                  colleague.username(),
+                  reason,
+                  now));
+          filings.saveAndFlush(filing);
+          events.publishEvent(
+              new TaskTransferred(
+                  filing.id(),
+                  step.code(),
+                  user.username(),
+                  colleague.username(),
+                  reason,
+                  filing.version()));
+          return filing;
+        });
+  }
+
+  /** The people this user may hand the filing's current step to. */
+  List<Contact> colleagues(CurrentUser user, Filing filing) {
+    ChainStep step = chain.step(filing.currentStep()).orElseThrow();
+    Role office =
+        switch (step.decider()) {
+          case DEPARTMENT_HEAD -> Role.DEPARTMENT_HEAD;
+          case DEPARTMENT_LEADER -> Role.LEADER;
+          case ROLE -> step.roleFor(filing.classified());
+        };
+    return directory.withRole(office).stream()
+        .filter(
+            c -> !c.username().equals(user.username()) && !c.username().equals(filing.createdBy()))
+        .filter(
+            c -> users.find(c.username()).map(u -> chain.colleague(u, step, filing)).orElse(false))
+        .toList();
+  }
+
   /** The filing if the user may know of it: its department's people, or one of its deciders. */
   Filing visible(CurrentUser user, long filingId) {
     return filings
@@ -123,7 +215,8 @@ public class ApprovalService {
   /** A decider of any step of the chain for this filing, once it left the draft stage. */
   boolean involves(CurrentUser user, Filing filing) {
     return filing.status() != FilingStatus.DRAFT
-        && chain.steps().stream().anyMatch(s -> chain.decides(user, s, filing));
+        && (user.username().equals(filing.assignee())
+            || chain.steps().stream().anyMatch(s -> chain.eligible(user, s, filing)));
   }
 
   boolean mayDecide(CurrentUser user, Filing filing) {
@@ -136,7 +229,7 @@ public class ApprovalService {
   private Optional<Decision> earlierDecision(CurrentUser user, Filing filing) {
     return chain.steps().stream()
         .takeWhile(s -> !s.code().equals(filing.currentStep()))
-        .filter(s -> chain.decides(user, s, filing))
+        .filter(s -> chain.eligible(user, s, filing))
         .map(s -> decisions.findByFilingIdAndRoundAndStep(filing.id(), filing.round(), s.code()))
         .flatMap(Optional::stream)
         .reduce((a, b) -> b);

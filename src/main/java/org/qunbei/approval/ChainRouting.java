@@ -50,4 +50,9 @@ class ChainRouting implements ReviewRouting {
   public boolean mayDecide(CurrentUser user, Filing filing) {
     return service.mayDecide(user, filing);
   }
+
+  @Override
+  public List<org.qunbei.accounts.Contact> handOverCandidates(CurrentUser user, Filing filing) {
+    return service.mayDecide(user, filing) ? service.colleagues(user, filing) : List.of();
+  }
 }

@@ -66,13 +66,16 @@ public class Inbox {
           }
         }
       }
-      if (any.isEmpty()) {
-        return cb.disjunction();
-      }
+      // A handed-over task is the colleague's alone.
+      Predicate byOffice =
+          any.isEmpty()
+              ? cb.disjunction()
+              : cb.and(cb.isNull(root.get("assignee")), cb.or(any.toArray(Predicate[]::new)));
+      Predicate handedToMe = cb.equal(root.get("assignee"), user.username());
       return cb.and(
           cb.equal(root.get("status"), FilingStatus.IN_REVIEW),
           cb.notEqual(root.get("createdBy"), user.username()),
-          cb.or(any.toArray(Predicate[]::new)));
+          cb.or(byOffice, handedToMe));
     };
   }
 }

@@ -8,5 +8,6 @@ public enum AuditAction {
   WITHDRAWN,
   APPROVED,
   RETURNED,
-  REJECTED
+  REJECTED,
+  TRANSFERRED
 }

@@ -77,6 +77,17 @@ public class AuditTrail {
     append(action, e.actor(), e.filingId(), e.version(), e.step() + "：" + e.opinion());
   }
 
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.approval.TaskTransferred e) {
+    append(
+        AuditAction.TRANSFERRED,
+        e.actor(),
+        e.filingId(),
+        e.version(),
+        e.step() + " 转办给 " + e.colleague() + "：" + e.reason());
+  }
+
   private void append(
       AuditAction action, String actor, Long filingId, long version, String detail) {
     events.save(

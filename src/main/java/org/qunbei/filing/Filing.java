@@ -50,6 +50,9 @@ public class Filing {
   /** The approval step deciding now, while IN_REVIEW; step codes come from the chain's config. */
   private String currentStep;
 
+  /** The colleague the current step was handed to (转办), if any; cleared when the step moves. */
+  private String assignee;
+
   /** How many times the filing was submitted: each round goes through the chain again. */
   @Column(name = "review_round")
   private int round;
@@ -139,6 +142,7 @@ public class Filing {
     }
     status = FilingStatus.IN_REVIEW;
     currentStep = firstStep;
+    assignee = null;
     round++;
     submittedAt = now;
     updatedAt = now;
@@ -147,6 +151,7 @@ public class Filing {
   /** The step approves: the filing moves on to the next step, or is FILED after the last. */
   public void approve(String step, String nextStep, Instant now) {
     requireAt(step);
+    assignee = null;
     if (nextStep == null) {
       status = FilingStatus.FILED;
       currentStep = null;
@@ -159,6 +164,7 @@ public class Filing {
   /** The step returns the filing to the applicant for correction; it can be resubmitted. */
   public void returnForCorrection(String step, Instant now) {
     requireAt(step);
+    assignee = null;
     status = FilingStatus.RETURNED;
     currentStep = null;
     updatedAt = now;
@@ -167,6 +173,7 @@ public class Filing {
   /** The step rejects the filing; that is final. */
   public void reject(String step, Instant now) {
     requireAt(step);
+    assignee = null;
     status = FilingStatus.REJECTED;
     currentStep = null;
     updatedAt = now;
@@ -178,8 +185,16 @@ public class Filing {
    */
   public void withdraw(String firstStep, Instant now) {
     requireAt(firstStep);
+    assignee = null;
     status = FilingStatus.DRAFT;
     currentStep = null;
+    updatedAt = now;
+  }
+
+  /** The current step is handed to a colleague, who alone decides it now. */
+  public void assign(String step, String colleague, Instant now) {
+    requireAt(step);
+    assignee = colleague;
     updatedAt = now;
   }
 
@@ -273,6 +288,10 @@ public class Filing {
 
   public int round() {
     return round;
+  }
+
+  public String assignee() {
+    return assignee;
   }
 
   public boolean classified() {

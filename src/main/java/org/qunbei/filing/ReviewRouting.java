@@ -23,4 +23,7 @@ public interface ReviewRouting {
 
   /** Whether the user may decide the filing's current step now. */
   boolean mayDecide(CurrentUser user, Filing filing);
+
+  /** Colleagues the user may hand the current step to (转办), when the user decides it. */
+  List<org.qunbei.accounts.Contact> handOverCandidates(CurrentUser user, Filing filing);
 }

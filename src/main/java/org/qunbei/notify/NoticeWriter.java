@@ -76,6 +76,30 @@ class NoticeWriter {
                         + e.opinion()));
   }
 
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.approval.TaskTransferred e) {
+    Filing f = filings.findById(e.filingId()).orElseThrow();
+    directory
+        .contact(e.colleague())
+        .ifPresent(
+            c ->
+                write(
+                    c,
+                    f,
+                    "【群备】转办给您审批：" + f.groupName(),
+                    "工作群备案（"
+                        + f.number()
+                        + "，"
+                        + f.groupName()
+                        + "）由 "
+                        + e.actor()
+                        + " 转办给您审批："
+                        + deciders.labelOf(e.step())
+                        + "。\n转办理由："
+                        + e.reason()));
+  }
+
   private void askDeciders(Filing f, String step) {
     for (Contact c : deciders.of(f, step)) {
       write(

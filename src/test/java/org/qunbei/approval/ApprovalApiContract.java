@@ -248,4 +248,45 @@ abstract class ApprovalApiContract {
       assertThat(approvals).isEqualTo(2);
     }
   }
+
+  @Test
+  void aTaskIsHandedToAColleagueWithAReasonWhoThenAloneDecides() {
+    long id = submitted(Samples.example());
+    assertThat(decide("depthead", id, "APPROVE", null).status()).isEqualTo(200);
+    var noReason = as("secrecy").post("/api/filings/" + id + "/transfers", "{\"to\":\"secrecy2\"}");
+    assertThat(noReason.error("reason")).isEqualTo("转办须说明理由");
+    var wrongOffice =
+        as("secrecy")
+            .post(
+                "/api/filings/" + id + "/transfers", "{\"to\":\"cyberoffice\",\"reason\":\"出差\"}");
+    assertThat(wrongOffice.error("to")).contains("同一部门或办公室");
+    assertThat(
+            as("cyberoffice")
+                .post(
+                    "/api/filings/" + id + "/transfers", "{\"to\":\"secrecy2\",\"reason\":\"出差\"}")
+                .status())
+        .isEqualTo(403);
+
+    var handed =
+        as("secrecy")
+            .post(
+                "/api/filings/" + id + "/transfers",
+                "{\"to\":\"secrecy2\",\"reason\":\"本人出差，请代为审核\"}");
+    assertThat(handed.status()).as(handed.text()).isEqualTo(200);
+    assertThat(hasTask(as("secrecy").get("/api/tasks"), id)).isFalse();
+    assertThat(hasTask(as("secrecy2").get("/api/tasks"), id)).isTrue();
+    assertThat(decide("secrecy", id, "APPROVE", null).status()).isEqualTo(403);
+    assertThat(decide("secrecy2", id, "APPROVE", "代为审核同意").status()).isEqualTo(200);
+    assertThat(filing(id).path("currentStep").asString()).isEqualTo("CYBERSPACE_OFFICE");
+
+    List<String> actions = new ArrayList<>();
+    as("auditor")
+        .get("/api/audit?filing=" + id)
+        .json()
+        .path("content")
+        .forEach(e -> actions.add(e.path("action").asString()));
+    assertThat(actions).contains("TRANSFERRED");
+    assertThat(as("secrecy2").get("/api/notices").json().path("content").toString())
+        .contains("转办给您审批");
+  }
 }

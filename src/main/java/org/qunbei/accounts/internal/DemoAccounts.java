@@ -66,6 +66,7 @@ class DemoAccounts implements ApplicationRunner {
     user("applicant2", "刘洋（数学学院）", hash, "MATH", APPLICANT);
     user("depthead2", "孙丽（数学学院院长）", hash, "MATH", DEPARTMENT_HEAD);
     user("secrecy", "保密办", hash, null, CONFIDENTIALITY_OFFICE);
+    user("secrecy2", "保密办（二）", hash, null, CONFIDENTIALITY_OFFICE);
     user("partyoffice", "党政办", hash, null, PARTY_OFFICE);
     user("cyberoffice", "网信办", hash, null, CYBERSPACE_OFFICE);
     user("leader", "周校长（分管领导）", hash, null, LEADER);

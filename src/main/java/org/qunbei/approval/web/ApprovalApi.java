@@ -6,6 +6,7 @@ import org.qunbei.approval.ApprovalService;
 import org.qunbei.approval.DecisionRequest;
 import org.qunbei.approval.Inbox;
 import org.qunbei.approval.TaskEntry;
+import org.qunbei.approval.TransferRequest;
 import org.qunbei.filing.Filing;
 import org.qunbei.shared.InvalidInputException;
 import org.qunbei.system.IfMatch;
@@ -59,6 +60,20 @@ class ApprovalApi {
       @RequestBody JsonNode body) {
     DecisionRequest request = bodies.read(body, DecisionRequest.class);
     Filing f = approvals.decide(user, id, request, IfMatch.version(ifMatch));
+    return ResponseEntity.ok()
+        .eTag("\"" + f.version() + "\"")
+        .body(new Decided(f.id(), f.status().name(), f.currentStep(), f.version()));
+  }
+
+  @PostMapping(path = "/api/filings/{id}/transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Decided> transfer(
+      CurrentUser user,
+      @PathVariable long id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody JsonNode body) {
+    Filing f =
+        approvals.transfer(
+            user, id, bodies.read(body, TransferRequest.class), IfMatch.version(ifMatch));
     return ResponseEntity.ok()
         .eTag("\"" + f.version() + "\"")
         .body(new Decided(f.id(), f.status().name(), f.currentStep(), f.version()));

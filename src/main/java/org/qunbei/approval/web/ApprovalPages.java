@@ -5,6 +5,7 @@ import org.qunbei.approval.ApprovalService;
 import org.qunbei.approval.DecisionKind;
 import org.qunbei.approval.DecisionRequest;
 import org.qunbei.approval.Inbox;
+import org.qunbei.approval.TransferRequest;
 import org.qunbei.shared.InvalidInputException;
 import org.qunbei.shared.StaleVersionException;
 import org.qunbei.shared.StateConflictException;
@@ -35,6 +36,29 @@ class ApprovalPages {
   String tasks(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
     model.addAttribute("page", inbox.tasks(user, Math.max(page, 0), 20));
     return "approval/tasks";
+  }
+
+  @PostMapping("/filings/{id}/transfers")
+  String transfer(
+      CurrentUser user,
+      @PathVariable long id,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String reason,
+      @RequestParam(required = false) Long version,
+      RedirectAttributes redirect) {
+    try {
+      approvals.transfer(user, id, new TransferRequest(to, reason), version);
+      redirect.addFlashAttribute("notice", messages.text("approval.transferred"));
+      return "redirect:/tasks";
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("transferError", messages.text(e.violations().list().get(0)));
+    } catch (StateConflictException e) {
+      redirect.addFlashAttribute("transferError", messages.text(e.code(), e.args()));
+    } catch (StaleVersionException e) {
+      redirect.addFlashAttribute("transferError", messages.text("problem.optimistic.detail"));
+    }
+    redirect.addFlashAttribute("transferReason", reason);
+    return "redirect:/filings/" + id + "#transfer";
   }
 
   @PostMapping("/filings/{id}/decisions")

@@ -166,6 +166,7 @@ class FilingPages {
             && f.status() == FilingStatus.IN_REVIEW
             && review.firstStep(f).equals(f.currentStep()));
     model.addAttribute("mayDecide", review.mayDecide(user, f));
+    model.addAttribute("colleagues", review.handOverCandidates(user, f));
     model.addAttribute("approvalRows", ApprovalRow.of(review.steps(), view.decisions(), f.round()));
     model.addAttribute("history", view.decisions());
     return "filing/view";

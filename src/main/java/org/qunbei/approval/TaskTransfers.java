@@ -1,0 +1,8 @@
+package org.qunbei.approval;
+
+import org.springframework.data.repository.Repository;
+
+interface TaskTransfers extends Repository<TaskTransfer, Long> {
+
+  TaskTransfer save(TaskTransfer transfer);
+}
