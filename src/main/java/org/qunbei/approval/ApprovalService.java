@@ -34,6 +34,7 @@ public class ApprovalService {
   private final Filings filings;
   private final Decisions decisions;
   private final TaskTransfers transfers;
+  private final DecisionWriter writer;
   private final org.qunbei.accounts.Users users;
   private final Directory directory;
   private final ApprovalChain chain;
@@ -45,6 +46,7 @@ public class ApprovalService {
       Filings filings,
       Decisions decisions,
       TaskTransfers transfers,
+      DecisionWriter writer,
       org.qunbei.accounts.Users users,
       Directory directory,
       ApprovalChain chain,
@@ -54,6 +56,7 @@ public class ApprovalService {
     this.filings = filings;
     this.decisions = decisions;
     this.transfers = transfers;
+    this.writer = writer;
     this.users = users;
     this.directory = directory;
     this.chain = chain;
@@ -101,16 +104,16 @@ public class ApprovalService {
       case RETURN -> filing.returnForCorrection(step.code(), now);
       case REJECT -> filing.reject(step.code(), now);
     }
-    decisions.save(
-        new Decision(
-            filing.id(),
-            filing.round(),
-            step.code(),
-            request.decision(),
-            opinion,
-            user.username(),
-            user.displayName(),
-            now));
+    writer.insert(
+        filing.id(),
+        filing.round(),
+        step.code(),
+        request.decision(),
+        opinion,
+        user.username(),
+        user.displayName(),
+        now,
+        stampOwner(step, filing));
     filings.saveAndFlush(filing);
     events.publishEvent(
         new StepDecided(
@@ -202,6 +205,17 @@ public class ApprovalService {
         .filter(
             c -> users.find(c.username()).map(u -> chain.colleague(u, step, filing)).orElse(false))
         .toList();
+  }
+
+  /** Whose stamp goes on a step's record: the department's, or the deciding office's. */
+  private static String stampOwner(ChainStep step, Filing filing) {
+    if (!step.stamped()) {
+      return null;
+    }
+    return switch (step.decider()) {
+      case DEPARTMENT_HEAD, DEPARTMENT_LEADER -> filing.departmentCode();
+      case ROLE -> step.roleFor(filing.classified()).name();
+    };
   }
 
   /** The filing if the user may know of it: its department's people, or one of its deciders. */

@@ -34,31 +34,22 @@ public class Decision {
   private String decidedBy;
   private String decidedByName;
   private Instant decidedAt;
+  private Long signatureImageId;
+  private Long stampImageId;
 
   protected Decision() {}
 
-  Decision(
-      Long filingId,
-      int round,
-      String step,
-      DecisionKind decision,
-      String opinion,
-      String decidedBy,
-      String decidedByName,
-      Instant decidedAt) {
-    this.filingId = filingId;
-    this.round = round;
-    this.step = step;
-    this.decision = decision;
-    this.opinion = opinion;
-    this.decidedBy = decidedBy;
-    this.decidedByName = decidedByName;
-    this.decidedAt = decidedAt;
-  }
-
   public ReviewRecord record() {
     return new ReviewRecord(
-        round, step, decision.name(), opinion, decidedBy, decidedByName, decidedAt);
+        round,
+        step,
+        decision.name(),
+        opinion,
+        decidedBy,
+        decidedByName,
+        decidedAt,
+        signatureImageId,
+        stampImageId);
   }
 
   public String decidedByName() {

@@ -12,5 +12,8 @@ interface Decisions extends Repository<Decision, Long> {
 
   Optional<Decision> findByFilingIdAndRoundAndStep(Long filingId, int round, String step);
 
-  boolean existsByFilingIdAndDecidedBy(Long filingId, String decidedBy);
+  @org.springframework.data.jpa.repository.Query(
+      "select distinct d.filingId from Decision d"
+          + " where d.signatureImageId = :imageId or d.stampImageId = :imageId")
+  List<Long> findFilingIdsCarrying(Long imageId);
 }

@@ -10,4 +10,6 @@ public record ReviewRecord(
     String opinion,
     String decidedBy,
     String decidedByName,
-    Instant decidedAt) {}
+    Instant decidedAt,
+    Long signatureImageId,
+    Long stampImageId) {}

@@ -35,7 +35,10 @@ class ApiBodyLimit extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long limit = request.getRequestURI().endsWith("/qr-code") ? UPLOAD_LIMIT : JSON_LIMIT;
+    String uri = request.getRequestURI();
+    boolean upload =
+        uri.endsWith("/qr-code") || uri.endsWith("/signature") || uri.contains("/api/stamps/");
+    long limit = upload ? UPLOAD_LIMIT : JSON_LIMIT;
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       response.setContentType("application/problem+json;charset=UTF-8");

@@ -289,4 +289,54 @@ abstract class ApprovalApiContract {
     assertThat(as("secrecy2").get("/api/notices").json().path("content").toString())
         .contains("转办给您审批");
   }
+
+  static byte[] png(int w, int h) {
+    try {
+      var img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      var out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(img, "png", out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aDecisionCarriesTheSignatureAndStampCurrentWhenItWasMade() {
+    var sig = as("depthead").putBytes("/api/me/signature", "image/png", png(120, 40));
+    assertThat(sig.status()).as(sig.text()).isEqualTo(200);
+    long signatureId = sig.json().path("id").asLong();
+    var stamp = as("admin").putBytes("/api/stamps/CS", "image/png", png(80, 80));
+    assertThat(stamp.status()).as(stamp.text()).isEqualTo(200);
+    long stampId = stamp.json().path("id").asLong();
+    assertThat(as("depthead").putBytes("/api/stamps/CS", "image/png", png(80, 80)).status())
+        .isEqualTo(403);
+    assertThat(as("admin").putBytes("/api/stamps/NOWHERE", "image/png", png(80, 80)).error("owner"))
+        .contains("NOWHERE");
+    assertThat(
+            as("depthead")
+                .putBytes(
+                    "/api/me/signature",
+                    "image/png",
+                    "不是图片".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .error("signature"))
+        .isEqualTo("上传的文件不是有效的PNG或JPEG图片");
+
+    long id = submitted(Samples.example());
+    assertThat(decide("depthead", id, "APPROVE", null).status()).isEqualTo(200);
+    // A later signature does not rewrite the record.
+    as("depthead").putBytes("/api/me/signature", "image/png", png(100, 30));
+
+    JsonNode d = filing(id).path("decisions").get(0);
+    assertThat(d.path("signatureImageId").asLong()).isEqualTo(signatureId);
+    assertThat(d.path("stampImageId").asLong()).isEqualTo(stampId);
+    java.time.Instant at = java.time.Instant.parse(d.path("decidedAt").asString());
+    assertThat(java.time.Duration.between(at, java.time.Instant.now()).abs())
+        .isLessThan(java.time.Duration.ofMinutes(2));
+
+    var seen = as("applicant").get("/seals/" + signatureId);
+    assertThat(seen.status()).isEqualTo(200);
+    assertThat(seen.header("Content-Type")).isEqualTo("image/png");
+    assertThat(as("applicant2").get("/seals/" + signatureId).status()).isEqualTo(404);
+  }
 }

@@ -39,14 +39,14 @@ class QrImageTest {
   @Test
   void textRenamedAsAnImageIsRefused() {
     assertThat(codeOf(() -> QrImage.read("PNG? no".getBytes(StandardCharsets.UTF_8))))
-        .isEqualTo("filing.qr.notImage");
+        .isEqualTo("image.notImage");
   }
 
   @Test
   void aPngHeaderOnGarbageIsRefused() {
     byte[] fake = new byte[100];
     System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, 0, fake, 0, 8);
-    assertThat(codeOf(() -> QrImage.read(fake))).isEqualTo("filing.qr.notImage");
+    assertThat(codeOf(() -> QrImage.read(fake))).isEqualTo("image.notImage");
   }
 
   @Test
@@ -62,17 +62,17 @@ class QrImageTest {
     var out = new ByteArrayOutputStream();
     ImageIO.write(new BufferedImage(20000, 20000, BufferedImage.TYPE_BYTE_BINARY), "png", out);
     assertThat(out.size()).isLessThan(QrImage.MAX_BYTES);
-    assertThat(codeOf(() -> QrImage.read(out.toByteArray()))).isEqualTo("filing.qr.tooBig");
+    assertThat(codeOf(() -> QrImage.read(out.toByteArray()))).isEqualTo("image.tooBig");
   }
 
   @Test
   void emptyAndOversizeUploadsAreRefused() {
-    assertThat(codeOf(() -> QrImage.read(new byte[0]))).isEqualTo("filing.qr.empty");
+    assertThat(codeOf(() -> QrImage.read(new byte[0]))).isEqualTo("image.empty");
     assertThatThrownBy(() -> QrImage.read(new byte[QrImage.MAX_BYTES + 1]))
         .isInstanceOf(InvalidInputException.class)
         .satisfies(
             e ->
                 assertThat(((InvalidInputException) e).violations().list().get(0).code())
-                    .isEqualTo("filing.qr.tooLarge"));
+                    .isEqualTo("image.tooLarge"));
   }
 }

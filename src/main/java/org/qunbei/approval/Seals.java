@@ -1,0 +1,119 @@
+package org.qunbei.approval;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.accounts.Role;
+import org.qunbei.shared.ForbiddenException;
+import org.qunbei.shared.InvalidInputException;
+import org.qunbei.shared.NotFoundException;
+import org.qunbei.shared.UploadedImage;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signatures (each user uploads their own) and stamps (the administrator keeps one per department
+ * and per deciding office). A decision carries those current when it is made.
+ */
+@Service
+@Transactional
+public class Seals {
+
+  private final SealImages images;
+  private final Decisions decisions;
+  private final ApprovalService approvals;
+  private final org.qunbei.accounts.Directory directory;
+  private final Clock clock;
+
+  Seals(
+      SealImages images,
+      Decisions decisions,
+      ApprovalService approvals,
+      org.qunbei.accounts.Directory directory,
+      Clock clock) {
+    this.images = images;
+    this.decisions = decisions;
+    this.approvals = approvals;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  public SealImage uploadSignature(CurrentUser user, byte[] bytes) {
+    UploadedImage image = UploadedImage.read(bytes, "signature");
+    return images.save(
+        new SealImage(
+            SealKind.SIGNATURE,
+            user.username(),
+            image.contentType(),
+            image.bytes(),
+            user.username(),
+            clock.instant()));
+  }
+
+  /** A stamp for a department (its code) or a deciding office (its role); administrators only. */
+  public SealImage uploadStamp(CurrentUser user, String owner, byte[] bytes) {
+    if (!user.has(Role.ADMIN)) {
+      throw new ForbiddenException("approval.stamp.adminOnly");
+    }
+    if (!isStampOwner(owner)) {
+      throw InvalidInputException.of("owner", "approval.stamp.unknownOwner", owner);
+    }
+    UploadedImage image = UploadedImage.read(bytes, "stamp");
+    return images.save(
+        new SealImage(
+            SealKind.STAMP,
+            owner,
+            image.contentType(),
+            image.bytes(),
+            user.username(),
+            clock.instant()));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<SealImage> current(SealKind kind, String owner) {
+    return images.findFirstByKindAndOwnerOrderByIdDesc(kind, owner);
+  }
+
+  /**
+   * An image, to someone who may see it: its owner, an administrator, or anyone who may see a
+   * filing whose decision carries it.
+   */
+  @Transactional(readOnly = true)
+  public SealImage image(CurrentUser user, long id) {
+    SealImage image = images.findById(id).orElseThrow(() -> new NotFoundException("seal " + id));
+    boolean own = image.kind() == SealKind.SIGNATURE && image.owner().equals(user.username());
+    if (own || user.has(Role.ADMIN)) {
+      return image;
+    }
+    boolean onVisibleFiling =
+        decisions.findFilingIdsCarrying(id).stream()
+            .anyMatch(
+                filingId -> {
+                  try {
+                    approvals.visible(user, filingId);
+                    return true;
+                  } catch (NotFoundException e) {
+                    return false;
+                  }
+                });
+    if (!onVisibleFiling) {
+      throw new NotFoundException("seal " + id);
+    }
+    return image;
+  }
+
+  private boolean isStampOwner(String owner) {
+    if (owner == null) {
+      return false;
+    }
+    if (directory.department(owner).isPresent()) {
+      return true;
+    }
+    try {
+      Role.valueOf(owner);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
