@@ -98,6 +98,18 @@ public class FilingService {
     return filing;
   }
 
+  /**
+   * A new draft with the content of an earlier filing — typically a rejected one, which is final:
+   * the applicant starts again from what was filed rather than from nothing.
+   */
+  public Filing copyAsDraft(CurrentUser user, long id) {
+    Filing source = get(user, id);
+    if (!FilingAccess.mayEdit(user, source)) {
+      throw new ForbiddenException("filing.notYours");
+    }
+    return createDraft(user, source.content());
+  }
+
   /** The applicant takes the submission back while its first step has not decided. */
   public Filing withdraw(CurrentUser user, long id, Long expectedVersion) {
     Filing filing = editable(user, id, expectedVersion);

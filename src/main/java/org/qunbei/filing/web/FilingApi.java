@@ -70,6 +70,15 @@ class FilingApi {
     return ResponseEntity.ok().eTag(etag(f)).body(views.of(user, f));
   }
 
+  /** A new draft from an earlier filing's content (a rejected filing is final). */
+  @PostMapping("/{id}/copy")
+  ResponseEntity<FilingView> copy(CurrentUser user, @PathVariable long id) {
+    Filing f = service.copyAsDraft(user, id);
+    return ResponseEntity.created(URI.create("/api/filings/" + f.id()))
+        .eTag(etag(f))
+        .body(views.of(user, f));
+  }
+
   @PostMapping("/{id}/withdraw")
   ResponseEntity<FilingView> withdraw(
       CurrentUser user,

@@ -160,6 +160,7 @@ class FilingPages {
     model.addAttribute("departmentName", directory.nameOf(f.departmentCode()));
     boolean mine = FilingAccess.mayEdit(user, f);
     model.addAttribute("editable", f.status().isEditable() && mine);
+    model.addAttribute("mayCopy", mine && f.status() == FilingStatus.REJECTED);
     model.addAttribute(
         "mayWithdraw",
         mine
@@ -170,6 +171,13 @@ class FilingPages {
     model.addAttribute("approvalRows", ApprovalRow.of(review.steps(), view.decisions(), f.round()));
     model.addAttribute("history", view.decisions());
     return "filing/view";
+  }
+
+  @PostMapping("/filings/{id}/copy")
+  String copy(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+    Filing draft = service.copyAsDraft(user, id);
+    redirect.addFlashAttribute("notice", messages.text("filing.copied"));
+    return "redirect:/filings/" + draft.id() + "/edit";
   }
 
   @PostMapping("/filings/{id}/withdraw")
