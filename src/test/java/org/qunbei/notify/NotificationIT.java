@@ -67,6 +67,17 @@ class NotificationIT {
     return Api.as(port, user);
   }
 
+  long submitted() {
+    long id =
+        as("applicant")
+            .post("/api/filings", Samples.example().toString())
+            .json()
+            .path("id")
+            .asLong();
+    as("applicant").post("/api/filings/" + id + "/submit", "");
+    return id;
+  }
+
   static List<String> recipients(MimeMessage[] messages) {
     return Arrays.stream(messages)
         .map(
@@ -82,13 +93,7 @@ class NotificationIT {
 
   @Test
   void eachStepsDecidersAndThenTheApplicantAreNotified() throws Exception {
-    long id =
-        as("applicant")
-            .post("/api/filings", Samples.example().toString())
-            .json()
-            .path("id")
-            .asLong();
-    as("applicant").post("/api/filings/" + id + "/submit", "");
+    long id = submitted();
     dispatcher.sendDue();
     assertThat(recipients(mail.getReceivedMessages()))
         .containsExactly("depthead@demo.qunbei.local");
@@ -138,13 +143,7 @@ class NotificationIT {
 
   @Test
   void aReturnTellsTheApplicantWhy() throws Exception {
-    long id =
-        as("applicant")
-            .post("/api/filings", Samples.example().toString())
-            .json()
-            .path("id")
-            .asLong();
-    as("applicant").post("/api/filings/" + id + "/submit", "");
+    long id = submitted();
     dispatcher.sendDue();
     mail.purgeEmailFromAllMailboxes();
     as("depthead")
@@ -159,13 +158,7 @@ class NotificationIT {
 
   @Test
   void aMailServerThatIsDownNeitherBlocksADecisionNorLosesTheNotice() throws Exception {
-    long id =
-        as("applicant")
-            .post("/api/filings", Samples.example().toString())
-            .json()
-            .path("id")
-            .asLong();
-    as("applicant").post("/api/filings/" + id + "/submit", "");
+    long id = submitted();
     dispatcher.sendDue();
     int smtpPort = mail.getSmtp().getPort();
     mail.stop();

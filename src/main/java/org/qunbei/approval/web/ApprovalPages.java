@@ -50,12 +50,8 @@ class ApprovalPages {
       approvals.transfer(user, id, new TransferRequest(to, reason), version);
       redirect.addFlashAttribute("notice", messages.text("approval.transferred"));
       return "redirect:/tasks";
-    } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("transferError", messages.text(e.violations().list().get(0)));
-    } catch (StateConflictException e) {
-      redirect.addFlashAttribute("transferError", messages.text(e.code(), e.args()));
-    } catch (StaleVersionException e) {
-      redirect.addFlashAttribute("transferError", messages.text("problem.optimistic.detail"));
+    } catch (InvalidInputException | StateConflictException | StaleVersionException e) {
+      redirect.addFlashAttribute("transferError", refusal(e));
     }
     redirect.addFlashAttribute("transferReason", reason);
     return "redirect:/filings/" + id + "#transfer";
@@ -70,22 +66,35 @@ class ApprovalPages {
       @RequestParam(required = false) Long version,
       RedirectAttributes redirect) {
     try {
-      DecisionKind kind = decision == null ? null : DecisionKind.valueOf(decision);
-      approvals.decide(user, id, new DecisionRequest(kind, opinion), version);
+      approvals.decide(user, id, new DecisionRequest(kindOf(decision), opinion), version);
       redirect.addFlashAttribute("notice", messages.text("approval.decided"));
       return "redirect:/tasks";
-    } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("decisionError", messages.text(e.violations().list().get(0)));
-    } catch (IllegalArgumentException e) {
-      redirect.addFlashAttribute("decisionError", messages.text("approval.decision.required"));
-    } catch (StateConflictException e) {
-      redirect.addFlashAttribute("decisionError", messages.text(e.code(), e.args()));
-    } catch (StaleVersionException e) {
-      redirect.addFlashAttribute("decisionError", messages.text("problem.optimistic.detail"));
+    } catch (InvalidInputException | StateConflictException | StaleVersionException e) {
+      redirect.addFlashAttribute("decisionError", refusal(e));
     }
     // Back to the filing with what the approver typed, so nothing is lost.
     redirect.addFlashAttribute("opinion", opinion);
     redirect.addFlashAttribute("decisionKind", decision);
     return "redirect:/filings/" + id + "#decide";
+  }
+
+  /** A posted choice that is not a decision counts as none (the service then says so). */
+  private static DecisionKind kindOf(String decision) {
+    try {
+      return decision == null ? null : DecisionKind.valueOf(decision);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Why the service refused, in the user's words, to show beside the form. */
+  private String refusal(RuntimeException e) {
+    if (e instanceof InvalidInputException invalid) {
+      return messages.text(invalid.violations().list().get(0));
+    }
+    if (e instanceof StateConflictException conflict) {
+      return messages.text(conflict.code(), conflict.args());
+    }
+    return messages.text("problem.optimistic.detail");
   }
 }
