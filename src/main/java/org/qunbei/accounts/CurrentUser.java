@@ -23,13 +23,6 @@ public record CurrentUser(
     leaderOf = Set.copyOf(leaderOf);
   }
 
-  /** Departments this user heads or leads. */
-  public Set<String> ledDepartments() {
-    var all = new java.util.HashSet<>(headOf);
-    all.addAll(leaderOf);
-    return all;
-  }
-
   public boolean has(Role role) {
     return roles.contains(role);
   }
@@ -37,14 +30,6 @@ public record CurrentUser(
   /** The cyberspace office keeps the registry and the administrator runs the system. */
   public boolean seesWholeRegistry() {
     return has(Role.CYBERSPACE_OFFICE) || has(Role.ADMIN);
-  }
-
-  /** A department's own people see all of its filings, drafts included. */
-  public boolean belongsTo(String department) {
-    return department != null
-        && (department.equals(departmentCode)
-            || headOf.contains(department)
-            || leaderOf.contains(department));
   }
 
   public boolean canFile() {

@@ -1,8 +1,12 @@
 package org.qunbei.filing;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.qunbei.accounts.CurrentUser;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -10,18 +14,21 @@ import org.springframework.data.jpa.domain.Specification;
  * Who may see and change a filing; the one place the department scoping rule is written, both as a
  * check on one filing and as a query condition for lists, so that the two never disagree.
  *
- * <p>A department's people (applicants, its head, its leader in charge) see its filings, drafts
- * included; whoever created a filing sees it; the cyberspace office and the administrator see every
- * filing that has left the draft stage.
+ * <p>A department's own people (its applicants and its head) see its filings, drafts included;
+ * whoever created a filing sees it; the leader in charge of a department sees its filings once
+ * submitted; the cyberspace office and the administrator see every filing that has left the draft
+ * stage.
  */
 public final class FilingAccess {
 
   private FilingAccess() {}
 
   public static boolean mayView(CurrentUser user, Filing f) {
-    return user.belongsTo(f.departmentCode())
+    boolean submitted = f.status() != FilingStatus.DRAFT;
+    return ownDepartments(user).contains(f.departmentCode())
         || user.username().equals(f.createdBy())
-        || (user.seesWholeRegistry() && f.status() != FilingStatus.DRAFT);
+        || (submitted && user.leaderOf().contains(f.departmentCode()))
+        || (submitted && user.seesWholeRegistry());
   }
 
   public static boolean mayEdit(CurrentUser user, Filing f) {
@@ -33,15 +40,7 @@ public final class FilingAccess {
   /** The list-query form of {@link #mayView}. */
   public static Specification<Filing> visibleTo(CurrentUser user) {
     return (root, query, cb) -> {
-      List<Predicate> any = new ArrayList<>();
-      var departments = new ArrayList<>(user.ledDepartments());
-      if (user.departmentCode() != null) {
-        departments.add(user.departmentCode());
-      }
-      if (!departments.isEmpty()) {
-        any.add(root.get("departmentCode").in(departments));
-      }
-      any.add(cb.equal(root.get("createdBy"), user.username()));
+      List<Predicate> any = departmental(user, root, cb);
       if (user.seesWholeRegistry()) {
         any.add(cb.notEqual(root.get("status"), FilingStatus.DRAFT));
       }
@@ -49,15 +48,34 @@ public final class FilingAccess {
     };
   }
 
-  /** Only what the user's own departments hold ("my filings"). */
+  /** What the user's own departments hold ("本部门备案"): the same rule without the registry. */
   public static Specification<Filing> ownedBy(CurrentUser user) {
-    return (root, query, cb) -> {
-      var departments = new ArrayList<>(user.ledDepartments());
-      if (user.departmentCode() != null) {
-        departments.add(user.departmentCode());
-      }
-      Predicate mine = cb.equal(root.get("createdBy"), user.username());
-      return departments.isEmpty() ? mine : cb.or(mine, root.get("departmentCode").in(departments));
-    };
+    return (root, query, cb) -> cb.or(departmental(user, root, cb).toArray(Predicate[]::new));
+  }
+
+  private static List<Predicate> departmental(
+      CurrentUser user, Root<Filing> root, CriteriaBuilder cb) {
+    List<Predicate> any = new ArrayList<>();
+    Set<String> own = ownDepartments(user);
+    if (!own.isEmpty()) {
+      any.add(root.get("departmentCode").in(own));
+    }
+    if (!user.leaderOf().isEmpty()) {
+      any.add(
+          cb.and(
+              root.get("departmentCode").in(user.leaderOf()),
+              cb.notEqual(root.get("status"), FilingStatus.DRAFT)));
+    }
+    any.add(cb.equal(root.get("createdBy"), user.username()));
+    return any;
+  }
+
+  /** The departments whose drafts the user sees: their own and those they head. */
+  private static Set<String> ownDepartments(CurrentUser user) {
+    Set<String> own = new HashSet<>(user.headOf());
+    if (user.departmentCode() != null) {
+      own.add(user.departmentCode());
+    }
+    return own;
   }
 }

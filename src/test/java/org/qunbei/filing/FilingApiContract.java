@@ -92,8 +92,11 @@ abstract class FilingApiContract {
         .doesNotContain("\"id\":" + id + ",");
     // A draft is the department's own business: not even the cyberspace office sees it yet.
     assertThat(as("cyberoffice").get("/api/filings/" + id).status()).isEqualTo(404);
-    // The department's head sees it.
+    // The department's head sees it; its leader in charge only once it is submitted.
     assertThat(as("depthead").get("/api/filings/" + id).status()).isEqualTo(200);
+    assertThat(as("leader").get("/api/filings/" + id).status()).isEqualTo(404);
+    assertThat(applicant().post("/api/filings/" + id + "/submit", "").status()).isEqualTo(200);
+    assertThat(as("leader").get("/api/filings/" + id).status()).isEqualTo(200);
   }
 
   @Test
