@@ -34,7 +34,7 @@ import org.qunbei.shared.StateConflictException;
  */
 @Entity
 @Table(name = "filing")
-public class Filing {
+public class Filing extends org.springframework.data.domain.AbstractAggregateRoot<Filing> {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -174,6 +174,7 @@ public class Filing {
   public void reject(String step, Instant now) {
     requireAt(step);
     assignee = null;
+    registerEvent(new FilingClosed(id));
     status = FilingStatus.REJECTED;
     currentStep = null;
     updatedAt = now;
@@ -186,6 +187,7 @@ public class Filing {
   public void withdraw(String firstStep, Instant now) {
     requireAt(firstStep);
     assignee = null;
+    registerEvent(new FilingClosed(id));
     status = FilingStatus.DRAFT;
     currentStep = null;
     updatedAt = now;

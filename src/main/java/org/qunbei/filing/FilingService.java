@@ -34,6 +34,7 @@ public class FilingService {
   private final Directory directory;
   private final ApplicationEventPublisher events;
   private final ReviewRouting review;
+  private final GroupClaims claims;
   private final Clock clock;
 
   FilingService(
@@ -44,6 +45,7 @@ public class FilingService {
       Directory directory,
       ApplicationEventPublisher events,
       ReviewRouting review,
+      GroupClaims claims,
       Clock clock) {
     this.filings = filings;
     this.qrCodes = qrCodes;
@@ -52,6 +54,7 @@ public class FilingService {
     this.directory = directory;
     this.events = events;
     this.review = review;
+    this.claims = claims;
     this.clock = clock;
   }
 
@@ -86,6 +89,7 @@ public class FilingService {
     LocalDate today = LocalDate.now(clock);
     String number = filing.needsNumber() ? numbers.next(Year.from(today)) : null;
     filing.submit(number, review.firstStep(filing), today, now);
+    claims.claim(filing);
     filings.saveAndFlush(filing);
     events.publishEvent(
         new FilingSubmitted(

@@ -135,6 +135,12 @@ class ApiProblems {
         problem(HttpStatus.CONFLICT, "problem.conflict.title", "problem.optimistic.detail"));
   }
 
+  /** A unique key lost to a concurrent request (e.g. the same group number submitted twice). */
+  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> taken(org.springframework.dao.DataIntegrityViolationException e) {
+    return respond(problem(HttpStatus.CONFLICT, "problem.conflict.title", "problem.taken.detail"));
+  }
+
   @ExceptionHandler(StaleVersionException.class)
   ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
     return respond(

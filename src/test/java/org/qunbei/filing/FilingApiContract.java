@@ -428,6 +428,53 @@ abstract class FilingApiContract {
     }
   }
 
+  @Test
+  void theSameGroupNumberSubmittedTwiceAtOnceIsFiledOnce() throws Exception {
+    String number = String.valueOf(200000 + System.nanoTime() % 799999);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ObjectNode body = Samples.example();
+      body.put("groupType", "QQ").put("groupNumber", number);
+      ids.add(create(applicant(), body));
+    }
+    var pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Integer>> calls =
+          ids.stream()
+              .<Callable<Integer>>map(
+                  id -> () -> applicant().post("/api/filings/" + id + "/submit", "").status())
+              .toList();
+      List<Integer> statuses = new ArrayList<>();
+      for (var f : pool.invokeAll(calls)) {
+        statuses.add(f.get());
+      }
+      assertThat(statuses).containsOnlyOnce(200).allMatch(s -> s == 200 || s == 400 || s == 409);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aWithdrawnOrRejectedFilingGivesItsGroupNumberBack() {
+    String number = String.valueOf(200000 + System.nanoTime() % 799999);
+    ObjectNode body = Samples.example();
+    body.put("groupType", "DINGTALK").put("groupNumber", number);
+    long first = create(applicant(), body);
+    assertThat(applicant().post("/api/filings/" + first + "/submit", "").status()).isEqualTo(200);
+    long second = create(applicant(), body);
+    assertThat(applicant().post("/api/filings/" + second + "/submit", "").status()).isEqualTo(400);
+
+    assertThat(applicant().post("/api/filings/" + first + "/withdraw", "").status()).isEqualTo(200);
+    assertThat(applicant().post("/api/filings/" + second + "/submit", "").status()).isEqualTo(200);
+    var reject =
+        as("depthead")
+            .post(
+                "/api/filings/" + second + "/decisions",
+                "{\"decision\":\"REJECT\",\"opinion\":\"重复建群\"}");
+    assertThat(reject.status()).isEqualTo(200);
+    assertThat(applicant().post("/api/filings/" + first + "/submit", "").status()).isEqualTo(200);
+  }
+
   private static byte[] blankPng() {
     try {
       var img =
