@@ -1,0 +1,32 @@
+package org.qunbei.documents.web;
+
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.documents.FilingPdf;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The filled form as PDF, for the API ({@code /api/filings/{id}/pdf}) and the page link. */
+@RestController
+class DocumentEndpoints {
+
+  private final FilingPdf pdf;
+
+  DocumentEndpoints(FilingPdf pdf) {
+    this.pdf = pdf;
+  }
+
+  @GetMapping({"/api/filings/{id}/pdf", "/filings/{id}/pdf"})
+  ResponseEntity<byte[]> filingPdf(CurrentUser user, @PathVariable long id) {
+    byte[] bytes = pdf.render(user, id);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            "Content-Disposition",
+            ContentDisposition.inline().filename("filing-" + id + ".pdf").build().toString())
+        .body(bytes);
+  }
+}

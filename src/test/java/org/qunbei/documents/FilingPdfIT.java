@@ -1,0 +1,91 @@
+package org.qunbei.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.qunbei.support.Api;
+import org.qunbei.support.Samples;
+import org.qunbei.support.TestDatabases;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The printed form, opened and read back: its text, its embedded font, who may have it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FilingPdfIT {
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabases.register("h2", registry);
+  }
+
+  @Test
+  void theFilledFormPrintsWithItsTeamRulesAndOpinionsInAnEmbeddedFont() throws Exception {
+    ObjectNode body = Samples.example();
+    ((ObjectNode) body.path("rules")).put("publishingScope", "可发布工作通知。".repeat(200));
+    Api applicant = Api.as(port, "applicant");
+    long id = applicant.post("/api/filings", body.toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + id + "/submit", "");
+    Api.as(port, "depthead")
+        .post(
+            "/api/filings/" + id + "/decisions",
+            "{\"decision\":\"APPROVE\",\"opinion\":\"学院审核同意\"}");
+
+    var reply = applicant.get("/api/filings/" + id + "/pdf");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).isEqualTo("application/pdf");
+    try (PDDocument pdf = Loader.loadPDF(reply.bytes())) {
+      // The long rules text breaks onto further pages rather than being cut off.
+      assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+      // Known defect (noted on issue 5): the embedded font's ToUnicode map gives some characters
+      // as their Kangxi/CJK radical twins (工 → ⼯), so extracted text is normalised (NFKC);
+      // the strings checked here do not depend on radicals NFKC cannot fold back.
+      String text =
+          java.text.Normalizer.normalize(
+                  new PDFTextStripper().getText(pdf), java.text.Normalizer.Form.NFKC)
+              .replaceAll("\\s+", "");
+      assertThat(text)
+          .contains(
+              "工作群(QQ群/微信群等)备案表",
+              body.path("groupName").asString(),
+              "王建国",
+              "李晓梅",
+              "赵强",
+              "陈静",
+              "学院审核同意",
+              "六、备注");
+      assertThat(text)
+          .contains(applicant.get("/api/filings/" + id).json().path("number").asString());
+      List<PDFont> fonts = new ArrayList<>();
+      for (PDPage page : pdf.getPages()) {
+        for (var name : page.getResources().getFontNames()) {
+          fonts.add(page.getResources().getFont(name));
+        }
+      }
+      assertThat(fonts)
+          .isNotEmpty()
+          .allSatisfy(
+              f -> {
+                assertThat(f.isEmbedded()).as(f.getName()).isTrue();
+                assertThat(f.getName()).as("a subset").matches("[A-Z]{6}\\+.*");
+              });
+    }
+
+    assertThat(Api.as(port, "applicant2").get("/api/filings/" + id + "/pdf").status())
+        .isEqualTo(404);
+    assertThat(Api.anonymous(port).get("/api/filings/" + id + "/pdf").status()).isEqualTo(401);
+    assertThat(Api.as(port, "cyberoffice").get("/api/filings/" + id + "/pdf").status())
+        .isEqualTo(200);
+  }
+}
