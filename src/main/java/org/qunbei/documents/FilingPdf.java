@@ -3,7 +3,6 @@ package org.qunbei.documents;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.qunbei.filing.FilingService;
 import org.qunbei.filing.ReviewRecord;
 import org.qunbei.filing.ReviewRouting;
 import org.qunbei.filing.ReviewStepInfo;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -62,30 +60,12 @@ public class FilingPdf {
     try (var out = new ByteArrayOutputStream()) {
       var builder = new PdfRendererBuilder();
       builder.useFastMode();
-      builder.useFont(
-          () -> font("fonts/NotoSansSC_400Regular.ttf"),
-          FONT,
-          400,
-          PdfRendererBuilder.FontStyle.NORMAL,
-          true);
-      builder.useFont(
-          () -> font("fonts/NotoSansSC_700Bold.ttf"),
-          FONT,
-          700,
-          PdfRendererBuilder.FontStyle.NORMAL,
-          true);
+      builder.useFont(PrintFonts::regular, FONT, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
+      builder.useFont(PrintFonts::bold, FONT, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
       builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), "/");
       builder.toStream(out);
       builder.run();
       return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static InputStream font(String path) {
-    try {
-      return new ClassPathResource(path).getInputStream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

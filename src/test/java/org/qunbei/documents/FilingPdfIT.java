@@ -48,23 +48,20 @@ class FilingPdfIT {
     try (PDDocument pdf = Loader.loadPDF(reply.bytes())) {
       // The long rules text breaks onto further pages rather than being cut off.
       assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
-      // Known defect (noted on issue 5): the embedded font's ToUnicode map gives some characters
-      // as their Kangxi/CJK radical twins (工 → ⼯), so extracted text is normalised (NFKC);
-      // the strings checked here do not depend on radicals NFKC cannot fold back.
-      String text =
-          java.text.Normalizer.normalize(
-                  new PDFTextStripper().getText(pdf), java.text.Normalizer.Form.NFKC)
-              .replaceAll("\\s+", "");
+      // The text layer is the text itself (copy, search): ideographs, not their radical twins.
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
       assertThat(text)
           .contains(
-              "工作群(QQ群/微信群等)备案表",
+              "工作群（QQ群/微信群等）备案表",
               body.path("groupName").asString(),
               "王建国",
               "李晓梅",
               "赵强",
               "陈静",
               "学院审核同意",
-              "六、备注");
+              "五、审批备案意见",
+              "六、备注")
+          .doesNotContainPattern("[\u2E80-\u2FDF]");
       assertThat(text)
           .contains(applicant.get("/api/filings/" + id).json().path("number").asString());
       List<PDFont> fonts = new ArrayList<>();
