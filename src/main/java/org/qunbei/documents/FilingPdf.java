@@ -32,26 +32,41 @@ public class FilingPdf {
   private final ReviewRouting review;
   private final Directory directory;
   private final TemplateEngine templates;
+  private final Verifications verifications;
 
   FilingPdf(
-      FilingService filings, ReviewRouting review, Directory directory, TemplateEngine templates) {
+      FilingService filings,
+      ReviewRouting review,
+      Directory directory,
+      TemplateEngine templates,
+      Verifications verifications) {
     this.filings = filings;
     this.review = review;
     this.directory = directory;
     this.templates = templates;
+    this.verifications = verifications;
   }
 
-  public byte[] render(CurrentUser user, long filingId) {
+  /**
+   * The printout, with its verification mark once the filing has been submitted: a QR code of
+   * {@code baseUrl/verify/CODE} and the code itself, to check a paper copy against Qunbei.
+   */
+  public byte[] render(CurrentUser user, long filingId, String baseUrl) {
     Filing f = filings.get(user, filingId);
     List<ReviewRecord> records = review.recordOf(f);
-    var context =
-        new Context(
-            java.util.Locale.SIMPLIFIED_CHINESE,
-            Map.of(
-                "filing", f,
-                "c", f.content(),
-                "departmentName", directory.nameOf(f.departmentCode()),
-                "rows", PrintRow.of(review.steps(), records, f.round())));
+    var variables = new java.util.HashMap<String, Object>();
+    variables.put("filing", f);
+    variables.put("c", f.content());
+    variables.put("departmentName", directory.nameOf(f.departmentCode()));
+    variables.put("rows", PrintRow.of(review.steps(), records, f.round()));
+    if (f.number() != null) {
+      String code = verifications.codeFor(f.id());
+      String url = baseUrl + "/verify/" + code;
+      variables.put("verifyCode", Verifications.display(code));
+      variables.put("verifyUrl", url);
+      variables.put("verifyQr", qrDataUri(url));
+    }
+    var context = new Context(java.util.Locale.SIMPLIFIED_CHINESE, variables);
     String html = templates.process("documents/filing-print", context);
     return pdf(html);
   }
@@ -68,6 +83,24 @@ public class FilingPdf {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String qrDataUri(String text) {
+    try (var out = new ByteArrayOutputStream()) {
+      var matrix =
+          new com.google.zxing.qrcode.QRCodeWriter()
+              .encode(
+                  text,
+                  com.google.zxing.BarcodeFormat.QR_CODE,
+                  240,
+                  240,
+                  Map.of(com.google.zxing.EncodeHintType.MARGIN, 1));
+      com.google.zxing.client.j2se.MatrixToImageWriter.writeToStream(matrix, "png", out);
+      return "data:image/png;base64,"
+          + java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+    } catch (IOException | com.google.zxing.WriterException e) {
+      throw new IllegalStateException("cannot draw the verification QR code", e);
     }
   }
 

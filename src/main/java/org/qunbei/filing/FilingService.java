@@ -131,6 +131,15 @@ public class FilingService {
         .orElseThrow(() -> new NotFoundException("filing " + id));
   }
 
+  /**
+   * A filing without any scoping, for the public verification of a printout only: the caller must
+   * show nothing personal (no names, no phones) of what it gets.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Filing> forVerification(long id) {
+    return filings.findForReview(id);
+  }
+
   /** Filings of the same department with the same group name: probably the same group. */
   @Transactional(readOnly = true)
   public List<SimilarFiling> similar(Filing filing) {

@@ -85,4 +85,56 @@ class FilingPdfIT {
     assertThat(Api.as(port, "cyberoffice").get("/api/filings/" + id + "/pdf").status())
         .isEqualTo(200);
   }
+
+  @Test
+  void thePrintoutsQrCodeLeadsToAPublicPageThatConfirmsItWithoutPersonalData() throws Exception {
+    Api applicant = Api.as(port, "applicant");
+    ObjectNode body = Samples.example();
+    long id = applicant.post("/api/filings", body.toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + id + "/submit", "");
+    String number = applicant.get("/api/filings/" + id).json().path("number").asString();
+
+    byte[] pdfBytes = applicant.get("/api/filings/" + id + "/pdf").bytes();
+    String url;
+    String printedCode;
+    try (PDDocument pdf = Loader.loadPDF(pdfBytes)) {
+      String text = new PDFTextStripper().getText(pdf);
+      var m =
+          java.util.regex.Pattern.compile("验证码：\\s*([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2})")
+              .matcher(text);
+      assertThat(m.find()).as(text).isTrue();
+      printedCode = m.group(1);
+      // Read the QR code off the rendered last page, as a phone would.
+      var image =
+          new org.apache.pdfbox.rendering.PDFRenderer(pdf)
+              .renderImageWithDPI(pdf.getNumberOfPages() - 1, 150);
+      var bitmap =
+          new com.google.zxing.BinaryBitmap(
+              new com.google.zxing.common.HybridBinarizer(
+                  new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+      url =
+          new com.google.zxing.qrcode.QRCodeReader()
+              .decode(bitmap, java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true))
+              .getText();
+    }
+    assertThat(url).endsWith("/verify/" + printedCode.replace("-", ""));
+    assertThat(url).doesNotContain(number).doesNotContain(String.valueOf(id) + "/");
+
+    // The second printout carries the same mark.
+    try (PDDocument again = Loader.loadPDF(applicant.get("/api/filings/" + id + "/pdf").bytes())) {
+      assertThat(new PDFTextStripper().getText(again)).contains(printedCode);
+    }
+
+    String path = url.substring(url.indexOf("/verify/"));
+    var page = Api.anonymous(port).get(path);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.text())
+        .contains(number, body.path("groupName").asString(), "计算机学院", "审批中")
+        .doesNotContain("王建国", "13801010001", "010-62780001");
+    var typed = Api.anonymous(port).get("/verify/" + printedCode.toLowerCase());
+    assertThat(typed.text()).contains(number);
+    var forged = Api.anonymous(port).get("/verify/ABCD-EFGH-JK");
+    assertThat(forged.status()).isEqualTo(200);
+    assertThat(forged.text()).contains("不存在").doesNotContain(number);
+  }
 }

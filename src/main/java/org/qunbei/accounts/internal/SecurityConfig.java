@@ -49,6 +49,8 @@ class SecurityConfig {
             a ->
                 a.requestMatchers(
                         "/login",
+                        "/verify",
+                        "/verify/**",
                         "/webjars/**",
                         "/css/**",
                         "/js/**",

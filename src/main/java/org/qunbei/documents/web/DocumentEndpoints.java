@@ -21,7 +21,14 @@ class DocumentEndpoints {
 
   @GetMapping({"/api/filings/{id}/pdf", "/filings/{id}/pdf"})
   ResponseEntity<byte[]> filingPdf(CurrentUser user, @PathVariable long id) {
-    byte[] bytes = pdf.render(user, id);
+    byte[] bytes =
+        pdf.render(
+            user,
+            id,
+            org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath()
+                .build()
+                .toUriString());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(

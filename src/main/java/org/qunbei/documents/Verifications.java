@@ -1,0 +1,87 @@
+package org.qunbei.documents;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Verification codes for printouts: ten random characters (about 50 bits, no look-alike letters),
+ * one per filing, made on its first printout and kept, so every copy carries the same mark.
+ */
+@Service
+public class Verifications {
+
+  static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  static final int LENGTH = 10;
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  Verifications(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public String codeFor(long filingId) {
+    return existing(filingId)
+        .orElseGet(
+            () -> {
+              String code = newCode();
+              try {
+                jdbc.update(
+                    "insert into verification_code (filing_id, code, created_at) values (?, ?, ?)",
+                    filingId,
+                    code,
+                    Timestamp.from(clock.instant()));
+                return code;
+              } catch (DuplicateKeyException raced) {
+                return existing(filingId).orElseThrow(() -> raced);
+              }
+            });
+  }
+
+  /** The filing a code stands for; codes are compared without case, spaces or dashes. */
+  @Transactional(readOnly = true)
+  public Optional<Long> filingOf(String code) {
+    String normal = normalize(code);
+    if (normal.length() != LENGTH) {
+      return Optional.empty();
+    }
+    return jdbc
+        .queryForList("select filing_id from verification_code where code = ?", Long.class, normal)
+        .stream()
+        .findFirst();
+  }
+
+  /** As printed: XXXX-XXXX-XX. */
+  public static String display(String code) {
+    return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
+  }
+
+  static String normalize(String code) {
+    return code == null ? "" : code.toUpperCase().replaceAll("[^A-Z0-9]", "");
+  }
+
+  private Optional<String> existing(long filingId) {
+    return jdbc
+        .queryForList(
+            "select code from verification_code where filing_id = ?", String.class, filingId)
+        .stream()
+        .findFirst();
+  }
+
+  private String newCode() {
+    var b = new StringBuilder(LENGTH);
+    for (int i = 0; i < LENGTH; i++) {
+      b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return b.toString();
+  }
+}
