@@ -10,6 +10,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.Directory;
+import org.qunbei.approval.SealImage;
+import org.qunbei.approval.Seals;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingService;
 import org.qunbei.filing.ReviewRecord;
@@ -33,18 +35,21 @@ public class FilingPdf {
   private final Directory directory;
   private final TemplateEngine templates;
   private final Verifications verifications;
+  private final Seals seals;
 
   FilingPdf(
       FilingService filings,
       ReviewRouting review,
       Directory directory,
       TemplateEngine templates,
-      Verifications verifications) {
+      Verifications verifications,
+      Seals seals) {
     this.filings = filings;
     this.review = review;
     this.directory = directory;
     this.templates = templates;
     this.verifications = verifications;
+    this.seals = seals;
   }
 
   /**
@@ -58,7 +63,7 @@ public class FilingPdf {
     variables.put("filing", f);
     variables.put("c", f.content());
     variables.put("departmentName", directory.nameOf(f.departmentCode()));
-    variables.put("rows", PrintRow.of(review.steps(), records, f.round()));
+    variables.put("rows", rows(user, records, f.round()));
     if (f.number() != null) {
       String code = verifications.codeFor(f.id());
       String url = baseUrl + "/verify/" + code;
@@ -104,19 +109,38 @@ public class FilingPdf {
     }
   }
 
-  /** A row of section 五 on paper: the step and its decision in the current round, if any. */
-  public record PrintRow(ReviewStepInfo step, ReviewRecord decision) {
-    static List<PrintRow> of(List<ReviewStepInfo> steps, List<ReviewRecord> records, int round) {
-      return steps.stream()
-          .map(
-              s ->
-                  new PrintRow(
-                      s,
-                      records.stream()
-                          .filter(r -> r.round() == round && r.step().equals(s.code()))
-                          .reduce((a, b) -> b)
-                          .orElse(null)))
-          .toList();
+  /**
+   * A row of section 五 on paper: the step, its decision in the current round if any, and the
+   * signature and stamp images that decision carries (as data URIs), if any.
+   */
+  public record PrintRow(
+      ReviewStepInfo step, ReviewRecord decision, String signature, String stamp) {}
+
+  private List<PrintRow> rows(CurrentUser user, List<ReviewRecord> records, int round) {
+    return review.steps().stream()
+        .map(
+            s -> {
+              ReviewRecord d =
+                  records.stream()
+                      .filter(r -> r.round() == round && r.step().equals(s.code()))
+                      .reduce((a, b) -> b)
+                      .orElse(null);
+              return d == null
+                  ? new PrintRow(s, null, null, null)
+                  : new PrintRow(
+                      s, d, image(user, d.signatureImageId()), image(user, d.stampImageId()));
+            })
+        .toList();
+  }
+
+  private String image(CurrentUser user, Long id) {
+    if (id == null) {
+      return null;
     }
+    SealImage image = seals.image(user, id);
+    return "data:"
+        + image.contentType()
+        + ";base64,"
+        + java.util.Base64.getEncoder().encodeToString(image.image());
   }
 }

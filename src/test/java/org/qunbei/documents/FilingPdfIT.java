@@ -37,6 +37,9 @@ class FilingPdfIT {
     Api applicant = Api.as(port, "applicant");
     long id = applicant.post("/api/filings", body.toString()).json().path("id").asLong();
     applicant.post("/api/filings/" + id + "/submit", "");
+    // The head's signature and the department's stamp go onto the printed record.
+    Api.as(port, "depthead").putBytes("/api/me/signature", "image/png", png(160, 50));
+    Api.as(port, "admin").putBytes("/api/stamps/CS", "image/png", png(90, 90));
     Api.as(port, "depthead")
         .post(
             "/api/filings/" + id + "/decisions",
@@ -70,6 +73,15 @@ class FilingPdfIT {
           fonts.add(page.getResources().getFont(name));
         }
       }
+      int images = 0;
+      for (PDPage page : pdf.getPages()) {
+        for (var name : page.getResources().getXObjectNames()) {
+          if (page.getResources().isImageXObject(name)) {
+            images++;
+          }
+        }
+      }
+      assertThat(images).as("signature, stamp and the verification QR").isGreaterThanOrEqualTo(3);
       assertThat(fonts)
           .isNotEmpty()
           .allSatisfy(
@@ -136,5 +148,18 @@ class FilingPdfIT {
     var forged = Api.anonymous(port).get("/verify/ABCD-EFGH-JK");
     assertThat(forged.status()).isEqualTo(200);
     assertThat(forged.text()).contains("不存在").doesNotContain(number);
+  }
+
+  static byte[] png(int w, int h) throws java.io.IOException {
+    var img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = img.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, w, h);
+    g.setColor(java.awt.Color.RED);
+    g.drawOval(2, 2, w - 4, h - 4);
+    g.dispose();
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "png", out);
+    return out.toByteArray();
   }
 }
