@@ -150,6 +150,45 @@ class FilingPdfIT {
     assertThat(forged.text()).contains("不存在").doesNotContain(number);
   }
 
+  @Test
+  void theFormAlsoComesAsAnEditableWordDocument() throws Exception {
+    Api applicant = Api.as(port, "applicant");
+    ObjectNode body = Samples.example();
+    long id = applicant.post("/api/filings", body.toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + id + "/submit", "");
+    Api.as(port, "depthead")
+        .post(
+            "/api/filings/" + id + "/decisions",
+            "{\"decision\":\"RETURN\",\"opinion\":\"请补充企业导师名单\"}");
+
+    var reply = applicant.get("/api/filings/" + id + "/docx");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).contains("wordprocessingml");
+    try (var doc =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(reply.bytes()));
+        var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      String text = extractor.getText();
+      assertThat(text)
+          .contains(
+              "工作群（QQ群/微信群等）备案表",
+              body.path("groupName").asString(),
+              "☑微信群",
+              "☐QQ群",
+              "王建国",
+              "李晓梅",
+              "陈静",
+              "需留存群内重要工作信息，留存期限：3年",
+              "五、审批备案意见",
+              "【退回修改】请补充企业导师名单",
+              "六、备注");
+      assertThat(doc.getTables()).hasSize(4);
+      assertThat(doc.getTables().get(1).getRows()).hasSize(5); // header + four team members
+    }
+    assertThat(Api.as(port, "applicant2").get("/api/filings/" + id + "/docx").status())
+        .isEqualTo(404);
+  }
+
   static byte[] png(int w, int h) throws java.io.IOException {
     var img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
     var g = img.createGraphics();

@@ -14,9 +14,23 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentEndpoints {
 
   private final FilingPdf pdf;
+  private final org.qunbei.documents.FilingWord word;
 
-  DocumentEndpoints(FilingPdf pdf) {
+  DocumentEndpoints(FilingPdf pdf, org.qunbei.documents.FilingWord word) {
     this.pdf = pdf;
+    this.word = word;
+  }
+
+  @GetMapping({"/api/filings/{id}/docx", "/filings/{id}/docx"})
+  ResponseEntity<byte[]> filingWord(CurrentUser user, @PathVariable long id) {
+    return ResponseEntity.ok()
+        .contentType(
+            MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment().filename("filing-" + id + ".docx").build().toString())
+        .body(word.render(user, id));
   }
 
   @GetMapping({"/api/filings/{id}/pdf", "/filings/{id}/pdf"})
