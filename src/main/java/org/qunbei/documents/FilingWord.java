@@ -232,9 +232,22 @@ public class FilingWord {
     text(doc.createParagraph(), text, true, 12);
   }
 
+  /** Text width of an A4 page with Word's default margins, in twentieths of a point. */
+  private static final int TEXT_WIDTH = 9000;
+
   private static XWPFTable table(XWPFDocument doc, int columns) {
     XWPFTable t = doc.createTable(1, columns);
     t.setWidth("100%");
+    if (columns == 2) {
+      // The paper's narrow label column: word processors lay out by the grid, not cell widths.
+      var grid = t.getCTTbl().getTblGrid();
+      if (grid == null) {
+        grid = t.getCTTbl().addNewTblGrid();
+      }
+      grid.addNewGridCol().setW(java.math.BigInteger.valueOf(TEXT_WIDTH * 24 / 100));
+      grid.addNewGridCol().setW(java.math.BigInteger.valueOf(TEXT_WIDTH * 76 / 100));
+      t.getRow(0).getCell(0).setWidth(String.valueOf(TEXT_WIDTH * 24 / 100));
+    }
     return t;
   }
 
