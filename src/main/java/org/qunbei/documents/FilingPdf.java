@@ -120,11 +120,7 @@ public class FilingPdf {
     return review.steps().stream()
         .map(
             s -> {
-              ReviewRecord d =
-                  records.stream()
-                      .filter(r -> r.round() == round && r.step().equals(s.code()))
-                      .reduce((a, b) -> b)
-                      .orElse(null);
+              ReviewRecord d = ReviewRecord.of(records, s.code(), round).orElse(null);
               return d == null
                   ? new PrintRow(s, null, null, null)
                   : new PrintRow(

@@ -178,11 +178,7 @@ public class FilingWord {
       row(approvals, true, "审批部门", "审核意见", "签字盖章及日期");
       List<ReviewRecord> records = review.recordOf(f);
       for (ReviewStepInfo s : review.steps()) {
-        ReviewRecord d =
-            records.stream()
-                .filter(x -> x.round() == f.round() && x.step().equals(s.code()))
-                .reduce((a, b) -> b)
-                .orElse(null);
+        ReviewRecord d = ReviewRecord.of(records, s.code(), f.round()).orElse(null);
         String date =
             d == null
                 ? "　　年　月　日"

@@ -9,14 +9,7 @@ public record ApprovalRow(ReviewStepInfo step, ReviewRecord decision) {
 
   static List<ApprovalRow> of(List<ReviewStepInfo> steps, List<ReviewRecord> records, int round) {
     return steps.stream()
-        .map(
-            s ->
-                new ApprovalRow(
-                    s,
-                    records.stream()
-                        .filter(r -> r.round() == round && r.step().equals(s.code()))
-                        .reduce((a, b) -> b)
-                        .orElse(null)))
+        .map(s -> new ApprovalRow(s, ReviewRecord.of(records, s.code(), round).orElse(null)))
         .toList();
   }
 }
