@@ -1,11 +1,14 @@
 package org.qunbei.documents;
 
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.qunbei.accounts.CurrentUser;
@@ -29,6 +32,12 @@ import org.thymeleaf.context.Context;
 public class FilingPdf {
 
   static final String FONT = "Noto Sans SC";
+
+  static {
+    // The renderer logs every font load and layout pass at INFO: noise at one line per print.
+    com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+        .forEach(l -> com.openhtmltopdf.util.XRLog.setLevel(l, java.util.logging.Level.WARNING));
+  }
 
   private final FilingService filings;
   private final ReviewRouting review;
@@ -77,30 +86,49 @@ public class FilingPdf {
   }
 
   private static byte[] pdf(String html) {
-    try (var out = new ByteArrayOutputStream()) {
-      var builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.useFont(PrintFonts::regular, FONT, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-      builder.useFont(PrintFonts::bold, FONT, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-      builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), "/");
-      builder.toStream(out);
-      builder.run();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    var dom = new W3CDom().fromJsoup(Jsoup.parse(html));
+    return PrintFonts.borrow(
+        fonts -> {
+          try (var out = new ByteArrayOutputStream();
+              var doc = new PDDocument()) {
+            var builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.usePDDocument(doc);
+            builder.useFont(
+                new PDFontSupplier(PDType0Font.load(doc, fonts.regular(), true)),
+                FONT,
+                400,
+                PdfRendererBuilder.FontStyle.NORMAL,
+                true);
+            builder.useFont(
+                new PDFontSupplier(PDType0Font.load(doc, fonts.bold(), true)),
+                FONT,
+                700,
+                PdfRendererBuilder.FontStyle.NORMAL,
+                true);
+            builder.withW3cDocument(dom, "/");
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
+  /**
+   * The QR code at four pixels a module: sharp when the page scales it up (images are not
+   * smoothed), and a sixteenth of the pixels of a photo-sized image to encode and embed.
+   */
   private static String qrDataUri(String text) {
     try (var out = new ByteArrayOutputStream()) {
+      var writer = new com.google.zxing.qrcode.QRCodeWriter();
+      var hints = Map.of(com.google.zxing.EncodeHintType.MARGIN, 1);
+      int modules =
+          writer.encode(text, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0, hints).getWidth();
       var matrix =
-          new com.google.zxing.qrcode.QRCodeWriter()
-              .encode(
-                  text,
-                  com.google.zxing.BarcodeFormat.QR_CODE,
-                  240,
-                  240,
-                  Map.of(com.google.zxing.EncodeHintType.MARGIN, 1));
+          writer.encode(
+              text, com.google.zxing.BarcodeFormat.QR_CODE, modules * 4, modules * 4, hints);
       com.google.zxing.client.j2se.MatrixToImageWriter.writeToStream(matrix, "png", out);
       return "data:image/png;base64,"
           + java.util.Base64.getEncoder().encodeToString(out.toByteArray());

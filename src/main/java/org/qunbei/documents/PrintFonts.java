@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -31,6 +34,50 @@ final class PrintFonts {
     return new ByteArrayInputStream(Holder.BOLD);
   }
 
+  /** The two weights, parsed: what one render lays out and subsets from. */
+  record Parsed(TrueTypeFont regular, TrueTypeFont bold) {}
+
+  /**
+   * Parsing the two 10 MB fonts took most of a render's time, so parsed fonts are kept and reused.
+   * A parsed font reads its glyphs through one cursor and cannot serve two renders at once: each
+   * render borrows a pair, and at most one pair per core exists, which also bounds how many PDFs
+   * are laid out at once (rendering is CPU-bound; more would only queue on the cores).
+   */
+  static <T> T borrow(java.util.function.Function<Parsed, T> render) {
+    try {
+      Pool.PERMITS.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to print", e);
+    }
+    Parsed fonts = Pool.IDLE.poll();
+    try {
+      if (fonts == null) {
+        fonts = new Parsed(parse(Holder.REGULAR), parse(Holder.BOLD));
+      }
+      return render.apply(fonts);
+    } finally {
+      if (fonts != null) {
+        Pool.IDLE.add(fonts);
+      }
+      Pool.PERMITS.release();
+    }
+  }
+
+  private static final class Pool {
+    static final int SIZE = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    static final java.util.concurrent.Semaphore PERMITS = new java.util.concurrent.Semaphore(SIZE);
+    static final java.util.Queue<Parsed> IDLE = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  }
+
+  private static TrueTypeFont parse(byte[] ttf) {
+    try {
+      return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Loaded on first print, not at start-up: some 20 MB that most requests never need. */
   private static final class Holder {
     static final byte[] REGULAR = prepared("fonts/NotoSansSC_400Regular.ttf");
@@ -39,7 +86,7 @@ final class PrintFonts {
 
   private static byte[] prepared(String path) {
     try (InputStream in = new ClassPathResource(path).getInputStream()) {
-      return withoutRadicals(in.readAllBytes());
+      return withoutSubstitutions(withoutRadicals(in.readAllBytes()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,14 +124,34 @@ final class PrintFonts {
     }
   }
 
+  /**
+   * Hides the glyph-substitution table (GSUB) from PDFBox by renaming its tag, which leaves the
+   * table directory sorted. PDFBox ran Latin ligature rules over every line of Chinese text, a
+   * sixth of a render; the form needs none of the font's substitutions (horizontal Simplified
+   * Chinese uses the default glyphs).
+   */
+  static byte[] withoutSubstitutions(byte[] ttf) {
+    ByteBuffer b = ByteBuffer.wrap(ttf);
+    int record = tableRecord(b, "GSUB");
+    if (record >= 0) {
+      b.put(record + 3, (byte) 'b');
+    }
+    return ttf;
+  }
+
   private static int tableOffset(ByteBuffer b, String tag) {
+    int record = tableRecord(b, tag);
+    return record < 0 ? -1 : b.getInt(record + 8);
+  }
+
+  private static int tableRecord(ByteBuffer b, String tag) {
     int tables = b.getShort(4) & 0xffff;
     for (int i = 0; i < tables; i++) {
       int record = 12 + 16 * i;
       byte[] name = new byte[4];
       b.get(record, name);
       if (new String(name, StandardCharsets.US_ASCII).equals(tag)) {
-        return b.getInt(record + 8);
+        return record;
       }
     }
     return -1;
