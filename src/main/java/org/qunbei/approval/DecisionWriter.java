@@ -1,9 +1,6 @@
 package org.qunbei.approval;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,23 +12,11 @@ import org.springframework.stereotype.Component;
 class DecisionWriter {
 
   private final JdbcTemplate jdbc;
-  private final boolean wallClockColumns;
+  private final org.qunbei.system.SqlInstants instants;
 
-  DecisionWriter(JdbcTemplate jdbc, javax.sql.DataSource dataSource) {
+  DecisionWriter(JdbcTemplate jdbc, org.qunbei.system.SqlInstants instants) {
     this.jdbc = jdbc;
-    this.wallClockColumns = isMariaDbOrMySql(dataSource);
-  }
-
-  /** MariaDB/MySQL keep instants in DATETIME columns, as UTC wall-clock time (see V1). */
-  private static boolean isMariaDbOrMySql(javax.sql.DataSource dataSource) {
-    try {
-      String url =
-          org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(
-              dataSource, java.sql.DatabaseMetaData::getURL);
-      return url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:");
-    } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
-      throw new IllegalStateException("cannot tell which database this is", e);
-    }
+    this.instants = instants;
   }
 
   void insert(
@@ -60,13 +45,7 @@ class DecisionWriter {
           ps.setString(5, opinion);
           ps.setString(6, decidedBy);
           ps.setString(7, decidedByName);
-          // As Hibernate writes instants (hibernate.jdbc.time_zone=UTC), so that it reads them
-          // back.
-          if (wallClockColumns) {
-            ps.setObject(8, LocalDateTime.ofInstant(decidedAt, ZoneOffset.UTC));
-          } else {
-            ps.setObject(8, OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC));
-          }
+          ps.setObject(8, instants.bind(decidedAt));
           ps.setString(9, decidedBy);
           ps.setString(10, stampOwner);
         });

@@ -9,5 +9,6 @@ public enum AuditAction {
   APPROVED,
   RETURNED,
   REJECTED,
-  TRANSFERRED
+  TRANSFERRED,
+  IMPORTED
 }

@@ -61,6 +61,13 @@ public class AuditTrail {
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.filing.FilingImported e) {
+    append(
+        AuditAction.IMPORTED, e.importedBy(), e.filingId(), e.version(), "纸质备案导入，编号 " + e.number());
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(FilingWithdrawn e) {
     append(AuditAction.WITHDRAWN, e.actor(), e.filingId(), e.version(), null);
   }

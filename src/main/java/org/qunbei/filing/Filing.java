@@ -112,6 +112,9 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
 
   private boolean commitmentAccepted;
 
+  @Enumerated(EnumType.STRING)
+  private FilingOrigin origin = FilingOrigin.ONLINE;
+
   protected Filing() {}
 
   /** A new draft of a department's filing; drafts may be incomplete. */
@@ -121,6 +124,22 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     filing.createdBy = createdBy;
     filing.createdAt = now;
     filing.apply(content, now);
+    return filing;
+  }
+
+  /**
+   * A filing filed on paper before Qunbei: FILED at once under its paper number and fill date. Its
+   * approvals are on the paper original; none went through Qunbei's chain, so it has no round.
+   */
+  public static Filing fromPaper(PaperFiling paper, String importedBy, Instant now) {
+    var filing = new Filing();
+    filing.status = FilingStatus.FILED;
+    filing.origin = FilingOrigin.PAPER;
+    filing.number = paper.number();
+    filing.filledOn = paper.filledOn();
+    filing.createdBy = importedBy;
+    filing.createdAt = now;
+    filing.apply(paper.content().normalized(), now);
     return filing;
   }
 
@@ -266,6 +285,10 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
         externalSteward,
         rules,
         commitmentAccepted);
+  }
+
+  public FilingOrigin origin() {
+    return origin;
   }
 
   public Long id() {

@@ -37,6 +37,16 @@ public final class FilingAccess {
             || user.departmentCode().equals(f.departmentCode()));
   }
 
+  /**
+   * Whether the user sees the team's phone numbers in full on lists and exports of a department's
+   * filings: its own people, who work with them, and the cyberspace office, which must reach every
+   * group's owner in an incident. Everyone else (the administrator, a leader) sees them masked.
+   */
+  public static boolean maySeePhones(CurrentUser user, String departmentCode) {
+    return user.has(org.qunbei.accounts.Role.CYBERSPACE_OFFICE)
+        || ownDepartments(user).contains(departmentCode);
+  }
+
   /** The list-query form of {@link #mayView}. */
   public static Specification<Filing> visibleTo(CurrentUser user) {
     return (root, query, cb) -> {

@@ -173,13 +173,60 @@ public class FilingService {
   }
 
   private Optional<Filing> sameGroupNumber(Filing filing, FilingContent c) {
+    return sameGroupNumber(filing.id(), c);
+  }
+
+  private Optional<Filing> sameGroupNumber(Long self, FilingContent c) {
     if (c.groupType() == null || c.groupNumber() == null || c.groupNumber().isBlank()) {
       return Optional.empty();
     }
-    return filings
-        .findByGroupNumber(c.groupType(), c.groupNumber().strip(), ACTIVE, filing.id())
-        .stream()
+    return filings.findByGroupNumber(c.groupType(), c.groupNumber().strip(), ACTIVE, self).stream()
         .findFirst();
+  }
+
+  /**
+   * What is wrong with a paper-era filing, by the same rules as an online submission (fields named
+   * as in the API), plus an unknown department and a group number another active filing holds.
+   */
+  @Transactional(readOnly = true)
+  public Violations checkPaper(PaperFiling paper) {
+    FilingContent content = paper.content().normalized();
+    Violations v = rules.checkSubmission(content);
+    if (content.departmentCode() != null
+        && directory.department(content.departmentCode()).isEmpty()) {
+      v.add("departmentCode", "filing.department.unknown", content.departmentCode());
+    }
+    sameGroupNumber(-1L, content)
+        .ifPresent(other -> v.add("groupNumber", "filing.groupNumber.duplicate", other.number()));
+    return v;
+  }
+
+  /** Where the filing holding this number came from, if one does. */
+  @Transactional(readOnly = true)
+  public Optional<FilingOrigin> numberHolder(String number) {
+    return filings.findByNumber(number).map(Filing::origin);
+  }
+
+  /**
+   * Files paper-era filings, all in one transaction: each checked again by {@link #checkPaper} (the
+   * caller checked them, but another import may have run since), each FILED under its paper number
+   * with its group number claimed, each in the audit trail.
+   */
+  public List<Filing> importPaper(CurrentUser importer, List<PaperFiling> papers) {
+    Instant now = clock.instant();
+    List<Filing> filed = new java.util.ArrayList<>();
+    for (PaperFiling paper : papers) {
+      checkPaper(paper).throwIfAny();
+      Filing filing = filings.saveAndFlush(Filing.fromPaper(paper, importer.username(), now));
+      claims.claim(filing);
+      filed.add(filing);
+    }
+    filed.forEach(
+        f ->
+            events.publishEvent(
+                new FilingImported(
+                    f.id(), f.number(), f.departmentCode(), importer.username(), f.version())));
+    return filed;
   }
 
   /** The filing, if the user is one of its department's applicants, at the expected version. */

@@ -21,6 +21,8 @@ public interface Filings extends Repository<Filing, Long>, JpaSpecificationExecu
 
   Filing save(Filing filing);
 
+  Optional<Filing> findByNumber(String number);
+
   /** Saves now, so that the version an event reports is the one stored. */
   Filing saveAndFlush(Filing filing);
 

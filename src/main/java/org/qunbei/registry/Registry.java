@@ -34,6 +34,11 @@ public class Registry {
     return find(FilingAccess.ownedBy(user), query);
   }
 
+  /** The user's scope narrowed by the query's filters: what a list or an export shows. */
+  static Specification<Filing> scoped(CurrentUser user, RegistryQuery q) {
+    return FilingAccess.visibleTo(user).and(matching(q));
+  }
+
   private Page<RegistryEntry> find(Specification<Filing> scope, RegistryQuery q) {
     Specification<Filing> spec = scope.and(matching(q));
     var names = new java.util.HashMap<String, String>();

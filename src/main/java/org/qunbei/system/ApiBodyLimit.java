@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps API request bodies before anything reads them: JSON bodies are small (the longest filing is
- * some tens of KB), QR images at most 2 MB. A declared length over the cap is refused at once with
- * 413; an undeclared one is cut off while being read.
+ * some tens of KB), QR images at most 2 MB, an import sheet at most 10 MB. A declared length over
+ * the cap is refused at once with 413; an undeclared one is cut off while being read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,6 +25,7 @@ class ApiBodyLimit extends OncePerRequestFilter {
 
   static final long JSON_LIMIT = 256 * 1024;
   static final long UPLOAD_LIMIT = 2 * 1024 * 1024 + 64 * 1024;
+  static final long IMPORT_LIMIT = 10 * 1024 * 1024;
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -38,7 +39,8 @@ class ApiBodyLimit extends OncePerRequestFilter {
     String uri = request.getRequestURI();
     boolean upload =
         uri.endsWith("/qr-code") || uri.endsWith("/signature") || uri.contains("/api/stamps/");
-    long limit = upload ? UPLOAD_LIMIT : JSON_LIMIT;
+    boolean sheet = uri.endsWith("/api/registry/imports");
+    long limit = sheet ? IMPORT_LIMIT : upload ? UPLOAD_LIMIT : JSON_LIMIT;
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       response.setContentType("application/problem+json;charset=UTF-8");

@@ -487,6 +487,72 @@ abstract class FilingApiContract {
     }
   }
 
+  @Test
+  void theRegistryExportsToExcelWithTheListsFiltersAndScopeAndMasksPhones() throws Exception {
+    ObjectNode body = Samples.example();
+    String name = "=HYPERLINK(\"http://x.example\",\"导出\")" + Long.toString(System.nanoTime(), 36);
+    body.put("groupName", name);
+    long id = create(applicant(), body);
+    assertThat(applicant().post("/api/filings/" + id + "/submit", "").status()).isEqualTo(200);
+    String q = "/api/filings/export?q=" + enc(name);
+
+    var r = as("cyberoffice").get(q);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.header("Content-Type"))
+        .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(r.header("Content-Disposition")).contains("filename*=UTF-8''" + enc("备案台账"));
+    try (var wb = workbook(r.bytes())) {
+      var sheet = wb.getSheetAt(0);
+      assertThat(sheet.getSheetName()).isEqualTo("备案台账");
+      assertThat(sheet.getLastRowNum()).as("one filing matches").isEqualTo(1);
+      var cell = cell(sheet, "群名称");
+      assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+      assertThat(cell.getStringCellValue()).isEqualTo(name);
+      assertThat(cell.getCellStyle().getQuotePrefixed()).as("shown as text, never run").isTrue();
+      assertThat(cell(sheet, "状态").getStringCellValue()).isEqualTo("审批中");
+      assertThat(cell(sheet, "当前审批环节").getStringCellValue()).isEqualTo("所属部门意见");
+      assertThat(cell(sheet, "所属部门").getStringCellValue()).isEqualTo("计算机学院");
+      assertThat(cell(sheet, "群成员人数").getNumericCellValue()).isEqualTo(86);
+      assertThat(cell(sheet, "解散日期").getLocalDateTimeCellValue().toLocalDate())
+          .isEqualTo(LocalDate.parse(body.path("dissolveBy").asString()));
+      assertThat(cell(sheet, "群主").getStringCellValue()).isEqualTo("王建国");
+      assertThat(cell(sheet, "群主手机").getStringCellValue()).isEqualTo("13801010001");
+      assertThat(cell(sheet, "管理员").getStringCellValue()).isEqualTo("李晓梅、赵强");
+    }
+
+    // The administrator runs the system but has no need of the team's phones.
+    try (var wb = workbook(as("admin").get(q).bytes())) {
+      var sheet = wb.getSheetAt(0);
+      assertThat(cell(sheet, "群主手机").getStringCellValue()).isEqualTo("138****0001");
+      assertThat(cell(sheet, "管理员手机").getStringCellValue()).isEqualTo("138****0002、139****0003");
+    }
+    // Another department's applicant gets the headers and nothing of CS's.
+    try (var wb = workbook(as("applicant2").get(q).bytes())) {
+      assertThat(wb.getSheetAt(0).getLastRowNum()).isZero();
+    }
+    var bad = as("cyberoffice").get("/api/filings/export?colour=red&status=LOST");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorFields()).contains("colour", "status");
+    assertThat(org.qunbei.support.Api.anonymous(port).get("/api/filings/export").status())
+        .isEqualTo(401);
+  }
+
+  private static org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(byte[] bytes)
+      throws java.io.IOException {
+    return new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes));
+  }
+
+  /** The first data row's cell under a header. */
+  private static org.apache.poi.ss.usermodel.Cell cell(
+      org.apache.poi.ss.usermodel.Sheet sheet, String header) {
+    for (var h : sheet.getRow(0)) {
+      if (h.getStringCellValue().equals(header)) {
+        return sheet.getRow(1).getCell(h.getColumnIndex());
+      }
+    }
+    throw new AssertionError("no column " + header);
+  }
+
   private static String enc(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }

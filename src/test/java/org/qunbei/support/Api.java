@@ -56,6 +56,13 @@ public final class Api {
     return send(r);
   }
 
+  public Reply postBytes(String path, String contentType, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Reply putBytes(String path, String contentType, byte[] body) {
     return send(
         request(path)

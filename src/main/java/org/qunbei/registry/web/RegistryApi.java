@@ -5,6 +5,7 @@ import java.util.Map;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.registry.Registry;
 import org.qunbei.registry.RegistryEntry;
+import org.qunbei.registry.RegistryExport;
 import org.qunbei.registry.RegistryQuery;
 import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +17,34 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistryApi {
 
   private final Registry registry;
+  private final RegistryExport export;
+  private final java.time.Clock clock;
 
-  RegistryApi(Registry registry) {
+  RegistryApi(Registry registry, RegistryExport export, java.time.Clock clock) {
     this.registry = registry;
+    this.export = export;
+    this.clock = clock;
+  }
+
+  /**
+   * The registry as .xlsx, with the list's filters and scope, written straight to the response (the
+   * page runs the same export as a background job with a progress bar instead).
+   */
+  @GetMapping("/api/filings/export")
+  void export(
+      CurrentUser user,
+      @RequestParam Map<String, String> params,
+      jakarta.servlet.http.HttpServletResponse response)
+      throws java.io.IOException {
+    RegistryQuery query = RegistryQuery.parse(params);
+    response.setContentType(RegistryExport.CONTENT_TYPE);
+    response.setHeader(
+        "Content-Disposition",
+        org.springframework.http.ContentDisposition.attachment()
+            .filename(RegistryExport.fileName(clock), java.nio.charset.StandardCharsets.UTF_8)
+            .build()
+            .toString());
+    export.write(user, query, response.getOutputStream(), done -> {});
   }
 
   @GetMapping("/api/filings")

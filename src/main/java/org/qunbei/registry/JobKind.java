@@ -1,0 +1,7 @@
+package org.qunbei.registry;
+
+/** What a background job of the registry does. */
+public enum JobKind {
+  EXPORT,
+  IMPORT
+}

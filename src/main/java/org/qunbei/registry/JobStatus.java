@@ -1,0 +1,13 @@
+package org.qunbei.registry;
+
+/** Where a background job stands. */
+public enum JobStatus {
+  QUEUED,
+  RUNNING,
+  DONE,
+  FAILED;
+
+  public boolean isFinished() {
+    return this == DONE || this == FAILED;
+  }
+}

@@ -1,0 +1,14 @@
+package org.qunbei.registry;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The registry's background jobs. */
+interface Jobs extends JpaRepository<RegistryJob, Long> {
+
+  Optional<RegistryJob> findByIdAndOwner(Long id, String owner);
+
+  List<RegistryJob> findByOwnerOrderByCreatedAtDesc(String owner, Pageable page);
+}

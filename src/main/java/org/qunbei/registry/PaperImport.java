@@ -1,0 +1,323 @@
+package org.qunbei.registry;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.accounts.Directory;
+import org.qunbei.accounts.Role;
+import org.qunbei.filing.FilingOrigin;
+import org.qunbei.filing.FilingService;
+import org.qunbei.filing.PaperFiling;
+import org.qunbei.shared.ForbiddenException;
+import org.qunbei.shared.InvalidInputException;
+import org.qunbei.shared.Violation;
+import org.qunbei.system.Messages;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports filings made on paper before Qunbei from a filled-in template. Every row is read and
+ * checked first — cells, then the same rules as an online submission — and only then are the good
+ * rows filed, all in one transaction; a file that cannot be read imports nothing. A row whose paper
+ * number an earlier import already brought is skipped, so the same file (or a corrected one) can be
+ * imported again without duplicates.
+ */
+@Component
+class PaperImport {
+
+  static final int MAX_ROWS = 5000;
+
+  /** A report longer than this helps nobody; the count of the rest is given instead. */
+  static final int MAX_ISSUES = 2000;
+
+  private final JobFiles files;
+  private final JobProgress progress;
+  private final FilingService filings;
+  private final Directory directory;
+  private final Messages messages;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  PaperImport(
+      JobFiles files,
+      JobProgress progress,
+      FilingService filings,
+      Directory directory,
+      Messages messages,
+      JdbcTemplate jdbc,
+      Clock clock) {
+    this.files = files;
+    this.progress = progress;
+    this.filings = filings;
+    this.directory = directory;
+    this.messages = messages;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  static void requireImporter(CurrentUser user) {
+    if (!user.has(Role.CYBERSPACE_OFFICE) && !user.has(Role.ADMIN)) {
+      throw new ForbiddenException("registry.import.forbidden");
+    }
+  }
+
+  static String cleanName(String name) {
+    String n = name == null ? "" : name.replaceAll(".*[/\\\\]", "").strip();
+    if (n.isEmpty()) {
+      n = "导入文件.xlsx";
+    }
+    return n.length() > 200 ? n.substring(n.length() - 200) : n;
+  }
+
+  ImportSummary run(long job, CurrentUser user) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile("qunbei-import-", ".xlsx");
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        files.copy(job, JobFiles.INPUT, out);
+      }
+      return run(job, user, tmp);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (tmp != null) {
+        tmp.toFile().delete();
+      }
+    }
+  }
+
+  private ImportSummary run(long job, CurrentUser user, Path file) {
+    List<ImportIssue> issues = new ArrayList<>();
+    Sheet sheet = new Sheet(new CellParser(messages, issues));
+    try {
+      WorkbookRows.read(file, MAX_ROWS, sheet::row);
+      sheet.requireHeaders();
+    } catch (WorkbookRows.BadWorkbook e) {
+      save(job, List.of(new ImportIssue(0, null, e.getMessage())));
+      return new ImportSummary(0, 0, 0, true, e.getMessage());
+    }
+    progress.started(job, sheet.rows.size());
+    List<PaperFiling> good = new ArrayList<>();
+    int skipped = 0;
+    int bad = 0;
+    int done = 0;
+    for (Sheet.Line line : sheet.rows) {
+      int before = issues.size();
+      Outcome outcome = check(line, sheet, issues);
+      if (outcome == Outcome.SKIP) {
+        skipped++;
+      } else if (outcome == Outcome.GOOD && issues.size() == before) {
+        good.add(line.row().toPaper());
+      } else {
+        bad++;
+      }
+      if (++done % 100 == 0) {
+        progress.progressed(job, done);
+      }
+    }
+    if (!good.isEmpty()) {
+      try {
+        filings.importPaper(user, good);
+      } catch (InvalidInputException e) {
+        // Another import filed some of these numbers or groups since they were checked.
+        String m = "导入期间台账已有变化（其他导入或备案占用了相同的编号或群号），没有导入任何行，请重新导入。";
+        save(job, List.of(new ImportIssue(0, null, m)));
+        return new ImportSummary(0, 0, 0, true, m);
+      }
+    }
+    save(job, issues);
+    return new ImportSummary(good.size(), skipped, bad, false, summary(good.size(), skipped, bad));
+  }
+
+  private enum Outcome {
+    GOOD,
+    BAD,
+    SKIP
+  }
+
+  private Outcome check(Sheet.Line line, Sheet sheet, List<ImportIssue> issues) {
+    PaperRow row = line.row();
+    CellParser p = sheet.parser;
+    int n = line.number();
+    if (row.number == null) {
+      p.at(n, PaperColumns.NUMBER);
+      p.problem("必须填写纸质备案表编号");
+      return Outcome.BAD;
+    }
+    p.at(n, PaperColumns.NUMBER);
+    if (row.number.length() > 30) {
+      p.problem("编号不能超过 30 个字符");
+      return Outcome.BAD;
+    }
+    Integer first = sheet.firstLineOf.putIfAbsent(row.number, n);
+    if (first != null) {
+      p.problem("与第 " + first + " 行的编号重复");
+      return Outcome.BAD;
+    }
+    var holder = filings.numberHolder(row.number);
+    if (holder.isPresent()) {
+      if (holder.get() == FilingOrigin.PAPER) {
+        return Outcome.SKIP;
+      }
+      p.problem("编号“" + row.number + "”已是一份线上备案的编号");
+      return Outcome.BAD;
+    }
+    p.at(n, "填表日期");
+    if (row.filledOn == null
+        && issues.stream().noneMatch(i -> i.line() == n && "填表日期".equals(i.column()))) {
+      p.problem("必须填写填表日期");
+    } else if (row.filledOn != null && row.filledOn.isAfter(LocalDate.now(clock))) {
+      p.problem("填表日期不能晚于今天");
+    }
+    row.departmentCode = departmentCode(row.departmentCode);
+    PaperFiling paper = row.toPaper();
+    for (Violation v : filings.checkPaper(paper).list()) {
+      issues.add(new ImportIssue(n, PaperColumns.headerOf(v.field(), row), messages.text(v)));
+    }
+    String group = paper.content().groupType() + "/" + paper.content().groupNumber();
+    if (paper.content().groupNumber() != null && !paper.content().groupNumber().isBlank()) {
+      Integer holderLine = sheet.firstLineOfGroup.putIfAbsent(group, n);
+      if (holderLine != null) {
+        p.at(n, "群号");
+        p.problem("与第 " + holderLine + " 行是同一个群（群类型和群号相同），同一个群只能备案一次");
+      }
+    }
+    return Outcome.GOOD;
+  }
+
+  /** A department may be given by its code or by its name. */
+  private String departmentCode(String given) {
+    if (given == null) {
+      return null;
+    }
+    for (var d : directory.all()) {
+      if (d.code().equalsIgnoreCase(given) || d.name().equals(given)) {
+        return d.code();
+      }
+    }
+    return given;
+  }
+
+  private static String summary(int imported, int skipped, int bad) {
+    var b = new StringBuilder("导入 ").append(imported).append(" 份备案");
+    if (skipped > 0) {
+      b.append("，跳过 ").append(skipped).append(" 行（此前已导入）");
+    }
+    if (bad > 0) {
+      b.append("，").append(bad).append(" 行有误未导入：请按下方报告改正后重新上传整个文件，已导入的行会自动跳过");
+    }
+    return b.append("。").toString();
+  }
+
+  private void save(long job, List<ImportIssue> issues) {
+    List<ImportIssue> kept = issues.size() > MAX_ISSUES ? issues.subList(0, MAX_ISSUES) : issues;
+    List<Object[]> args = new ArrayList<>();
+    for (int i = 0; i < kept.size(); i++) {
+      ImportIssue issue = kept.get(i);
+      args.add(new Object[] {job, i, issue.line(), issue.column(), cut(issue.message())});
+    }
+    if (issues.size() > MAX_ISSUES) {
+      args.add(
+          new Object[] {
+            job, MAX_ISSUES, 0, null, "另有 " + (issues.size() - MAX_ISSUES) + " 个问题未列出，请先改正以上问题"
+          });
+    }
+    jdbc.batchUpdate(
+        "insert into registry_job_issue (job_id, seq, line_no, column_name, message)"
+            + " values (?, ?, ?, ?, ?)",
+        args);
+  }
+
+  private static String cut(String s) {
+    return s.length() > 500 ? s.substring(0, 500) : s;
+  }
+
+  List<ImportIssue> issues(long job) {
+    return jdbc.query(
+        "select line_no, column_name, message from registry_job_issue where job_id = ? order by seq",
+        (rs, i) -> new ImportIssue(rs.getInt(1), rs.getString(2), rs.getString(3)),
+        job);
+  }
+
+  /** The sheet as read: its header row, then its data rows as import rows. */
+  private static final class Sheet {
+    record Line(int number, PaperRow row) {}
+
+    final CellParser parser;
+    final List<Line> rows = new ArrayList<>();
+    final Map<String, Integer> firstLineOf = new HashMap<>();
+    final Map<String, Integer> firstLineOfGroup = new HashMap<>();
+    private PaperColumns.Column[] columns;
+
+    Sheet(CellParser parser) {
+      this.parser = parser;
+    }
+
+    void row(WorkbookRows.Row r) {
+      if (columns == null) {
+        if (!r.isBlank()) {
+          header(r);
+        }
+        return;
+      }
+      if (r.isBlank()) {
+        return;
+      }
+      PaperRow row = new PaperRow();
+      for (int i = 0; i < columns.length && i < r.cells().length; i++) {
+        PaperColumns.Column c = columns[i];
+        String value = r.cell(i);
+        if (c == null) {
+          continue;
+        }
+        parser.at(r.line(), c.header());
+        if (r.formulas().get(i)) {
+          parser.problem("单元格含公式，导入不执行公式，请改为直接填写内容");
+          continue;
+        }
+        if (value == null || value.isBlank()) {
+          continue;
+        }
+        c.setter().set(row, value.strip(), parser);
+      }
+      rows.add(new Line(r.line(), row));
+    }
+
+    private void header(WorkbookRows.Row r) {
+      Map<String, PaperColumns.Column> byHeader = new HashMap<>();
+      PaperColumns.ALL.forEach(c -> byHeader.put(PaperColumns.normalHeader(c.header()), c));
+      columns = new PaperColumns.Column[r.cells().length];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = byHeader.get(PaperColumns.normalHeader(r.cell(i)));
+      }
+    }
+
+    void requireHeaders() {
+      if (columns == null) {
+        throw new WorkbookRows.BadWorkbook("工作表是空的：第一行应为导入模板的列名。");
+      }
+      var present = java.util.Arrays.stream(columns).filter(c -> c != null).toList();
+      List<String> missing =
+          PaperColumns.ALL.stream()
+              .filter(c -> c.required() && !present.contains(c))
+              .map(PaperColumns.Column::header)
+              .toList();
+      if (!missing.isEmpty()) {
+        throw new WorkbookRows.BadWorkbook(
+            "缺少必填的列：" + String.join("、", missing) + "。请使用下载的导入模板，第一行为列名。");
+      }
+      if (rows.isEmpty()) {
+        throw new WorkbookRows.BadWorkbook("工作表中没有数据行。");
+      }
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package org.qunbei.registry;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts the registry's long exports and imports as background jobs and answers for them: their
+ * progress, their files and reports, each to its owner only. A job runs on the node that accepted
+ * it; what it reports and makes is in the database, so any node can show it.
+ */
+@Service
+public class RegistryJobs {
+
+  private static final Logger log = LoggerFactory.getLogger(RegistryJobs.class);
+
+  private final Jobs jobs;
+  private final JobFiles files;
+  private final JobProgress progress;
+  private final RegistryExport export;
+  private final PaperImport paperImport;
+  private final JobExecutor executor;
+  private final Clock clock;
+
+  RegistryJobs(
+      Jobs jobs,
+      JobFiles files,
+      JobProgress progress,
+      RegistryExport export,
+      PaperImport paperImport,
+      JobExecutor executor,
+      Clock clock) {
+    this.jobs = jobs;
+    this.files = files;
+    this.progress = progress;
+    this.export = export;
+    this.paperImport = paperImport;
+    this.executor = executor;
+    this.clock = clock;
+  }
+
+  /** Starts an export of what the list with these filters shows; bad filters are refused now. */
+  public RegistryJob startExport(CurrentUser user, Map<String, String> params) {
+    RegistryQuery query = RegistryQuery.parse(params);
+    RegistryJob job =
+        jobs.save(
+            RegistryJob.queued(
+                JobKind.EXPORT,
+                user.username(),
+                query.queryString(0),
+                RegistryExport.fileName(clock),
+                clock.instant()));
+    long id = job.id();
+    submit(id, () -> runExport(id, user, query));
+    return job;
+  }
+
+  /**
+   * Starts an import of paper-era filings from an uploaded workbook. The file is kept until its job
+   * has read it; what is wrong with it is reported by the job, row by row.
+   */
+  public RegistryJob startImport(CurrentUser user, String fileName, InputStream upload) {
+    requireImporter(user);
+    RegistryJob job =
+        jobs.save(
+            RegistryJob.queued(
+                JobKind.IMPORT,
+                user.username(),
+                null,
+                PaperImport.cleanName(fileName),
+                clock.instant()));
+    long id = job.id();
+    files.store(id, JobFiles.INPUT, upload);
+    submit(id, () -> runImport(id, user));
+    return job;
+  }
+
+  /** Only the cyberspace office and the administrator import paper-era filings. */
+  public void requireImporter(CurrentUser user) {
+    PaperImport.requireImporter(user);
+  }
+
+  public RegistryJob get(CurrentUser user, long id) {
+    return jobs.findByIdAndOwner(id, user.username())
+        .orElseThrow(() -> new NotFoundException("job.notFound"));
+  }
+
+  public List<RegistryJob> recent(CurrentUser user) {
+    return jobs.findByOwnerOrderByCreatedAtDesc(user.username(), PageRequest.of(0, 20));
+  }
+
+  /** The finished export's workbook. */
+  public void writeFile(CurrentUser user, long id, OutputStream out) {
+    RegistryJob job = get(user, id);
+    if (job.kind() != JobKind.EXPORT || job.status() != JobStatus.DONE) {
+      throw new NotFoundException("job.noFile");
+    }
+    files.copy(id, JobFiles.OUTPUT, out);
+  }
+
+  /** An import's report: each bad row, column and reason. */
+  public List<ImportIssue> issues(CurrentUser user, long id) {
+    return paperImport.issues(get(user, id).id());
+  }
+
+  private void submit(long id, Runnable work) {
+    try {
+      executor.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      files.delete(id, JobFiles.INPUT);
+      progress.failed(id, "同时排队的导入导出任务过多，请稍后重新发起。");
+    }
+  }
+
+  private void runExport(long id, CurrentUser user, RegistryQuery query) {
+    Path tmp = null;
+    try {
+      progress.started(id, export.count(user, query));
+      tmp = Files.createTempFile("qunbei-export-", ".xlsx");
+      long rows;
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+        rows = export.write(user, query, out, done -> progress.progressed(id, done));
+      }
+      try (InputStream in = Files.newInputStream(tmp)) {
+        files.store(id, JobFiles.OUTPUT, in);
+      }
+      progress.exported(id, rows);
+    } catch (RuntimeException | IOException e) {
+      log.error("export job {} failed", id, e);
+      progress.failed(id, "导出失败，请稍后重试。");
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  private void runImport(long id, CurrentUser user) {
+    try {
+      progress.imported(id, paperImport.run(id, user));
+    } catch (RuntimeException e) {
+      log.error("import job {} failed", id, e);
+      progress.failed(id, "导入失败（服务器错误），没有导入任何备案，请稍后重试。");
+    } finally {
+      files.delete(id, JobFiles.INPUT);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        log.warn("could not delete {}", p, e);
+      }
+    }
+  }
+}

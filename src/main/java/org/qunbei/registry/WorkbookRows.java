@@ -1,0 +1,245 @@
+package org.qunbei.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads the first worksheet of an uploaded .xlsx row by row, without building the workbook: the
+ * sheet is parsed as a stream of XML events, so a large sheet never sits in memory, and reading
+ * stops at the row limit. A damaged file, an old .xls, a zip bomb (an entry that inflates far
+ * beyond its compressed size, or beyond a size no registry sheet has) are refused with a reason in
+ * Chinese, before any row is used.
+ */
+final class WorkbookRows {
+
+  /**
+   * No registry sheet comes near this (5,000 rows of 60 columns is some 12 MB of XML), and the
+   * shared-strings part, which is read whole, stays well inside the product's 256 MB heap.
+   */
+  static final long MAX_ENTRY_BYTES = 32L << 20;
+
+  /** A row as read: its number in the sheet, the text of each cell, and which held a formula. */
+  record Row(int line, String[] cells, BitSet formulas) {
+    String cell(int column) {
+      return column < cells.length ? cells[column] : null;
+    }
+
+    boolean isBlank() {
+      if (!formulas.isEmpty()) {
+        return false;
+      }
+      for (String c : cells) {
+        if (c != null && !c.isBlank()) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  interface Handler {
+    void row(Row row);
+  }
+
+  /** What is wrong with the file as a whole; nothing of it is used. */
+  static final class BadWorkbook extends RuntimeException {
+    BadWorkbook(String message) {
+      super(message);
+    }
+  }
+
+  private WorkbookRows() {}
+
+  static void read(Path file, int maxRows, Handler handler) {
+    checkMagic(file);
+    // Process-wide limits, read by every zip POI opens; the same values wherever they are set.
+    ZipSecureFile.setMinInflateRatio(0.01);
+    ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+      XSSFReader reader = new XSSFReader(pkg);
+      var strings = new ReadOnlySharedStringsTable(pkg, false);
+      StylesTable styles = reader.getStylesTable();
+      var sheets = reader.getSheetsData();
+      if (!sheets.hasNext()) {
+        throw new BadWorkbook("工作簿中没有工作表。");
+      }
+      try (InputStream sheet = sheets.next()) {
+        XMLReader xml = XMLHelper.newXMLReader();
+        xml.setContentHandler(new SheetHandler(strings, styles, maxRows, handler));
+        xml.parse(new InputSource(sheet));
+      }
+    } catch (BadWorkbook e) {
+      throw e;
+    } catch (TooManyRows e) {
+      throw new BadWorkbook("工作表超过 " + maxRows + " 行数据，请分成几个文件导入；没有导入任何行。");
+    } catch (Exception e) {
+      throw new BadWorkbook(reason(e));
+    }
+  }
+
+  private static String reason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceed")) {
+        return "文件解压后过大（超过 32 MB）或疑似压缩炸弹，已拒绝；没有导入任何行。";
+      }
+    }
+    return "文件已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取。";
+  }
+
+  private static void checkMagic(Path file) {
+    try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+      FileMagic magic = FileMagic.valueOf(in);
+      if (magic == FileMagic.OLE2) {
+        throw new BadWorkbook("这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入。");
+      }
+      if (magic != FileMagic.OOXML) {
+        throw new BadWorkbook("文件不是 Excel 工作簿（.xlsx），请使用下载的导入模板。");
+      }
+    } catch (IOException e) {
+      throw new BadWorkbook("文件无法读取。");
+    }
+  }
+
+  private static final class TooManyRows extends RuntimeException {
+    TooManyRows() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The sheet's XML: rows of cells, each with a value, an inline string or a formula. */
+  private static final class SheetHandler extends DefaultHandler {
+    private final ReadOnlySharedStringsTable strings;
+    private final StylesTable styles;
+    private final int maxRows;
+    private final Handler handler;
+    private final StringBuilder text = new StringBuilder();
+    private List<String> cells;
+    private BitSet formulas;
+    private int line;
+    private int rows;
+    private int column;
+    private String type;
+    private String style;
+    private boolean inValue;
+    private boolean hasFormula;
+
+    SheetHandler(
+        ReadOnlySharedStringsTable strings, StylesTable styles, int maxRows, Handler handler) {
+      this.strings = strings;
+      this.styles = styles;
+      this.maxRows = maxRows;
+      this.handler = handler;
+    }
+
+    @Override
+    public void startElement(String uri, String local, String name, Attributes a) {
+      switch (local) {
+        case "row" -> {
+          String r = a.getValue("r");
+          line = r == null ? line + 1 : Integer.parseInt(r);
+          cells = new ArrayList<>();
+          formulas = new BitSet();
+          column = 0;
+        }
+        case "c" -> {
+          String ref = a.getValue("r");
+          column = ref == null ? column : new CellReference(ref).getCol();
+          type = a.getValue("t");
+          style = a.getValue("s");
+          hasFormula = false;
+          text.setLength(0);
+        }
+        case "v", "t" -> {
+          inValue = true;
+          if (local.equals("v")) {
+            text.setLength(0);
+          }
+        }
+        case "f" -> hasFormula = true;
+        default -> {}
+      }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (inValue) {
+        text.append(ch, start, length);
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String local, String name) {
+      switch (local) {
+        case "v", "t" -> inValue = false;
+        case "c" -> {
+          while (cells.size() <= column) {
+            cells.add(null);
+          }
+          cells.set(column, value());
+          if (hasFormula) {
+            formulas.set(column);
+          }
+          column++;
+        }
+        case "row" -> {
+          if (line > 1 && ++rows > maxRows) {
+            throw new TooManyRows();
+          }
+          handler.row(new Row(line, cells.toArray(String[]::new), formulas));
+        }
+        default -> {}
+      }
+    }
+
+    private String value() {
+      String raw = text.toString();
+      if (type == null || type.equals("n")) {
+        return raw.isEmpty() ? null : number(raw);
+      }
+      return switch (type) {
+        case "s" -> strings.getItemAt(Integer.parseInt(raw.strip())).getString();
+        case "b" -> raw.equals("1") ? "是" : "否";
+        default -> raw; // inlineStr, str (a formula's text), e (an error)
+      };
+    }
+
+    /** A number as typed; a date-formatted number as the date it shows (2026-09-01). */
+    private String number(String raw) {
+      try {
+        double d = Double.parseDouble(raw);
+        if (style != null) {
+          var s = styles.getStyleAt(Integer.parseInt(style));
+          if (s != null
+              && DateUtil.isADateFormat(s.getDataFormat(), s.getDataFormatString())
+              && DateUtil.isValidExcelDate(d)) {
+            return DateUtil.getLocalDateTime(d).toLocalDate().toString();
+          }
+        }
+        return new BigDecimal(raw).stripTrailingZeros().toPlainString();
+      } catch (NumberFormatException e) {
+        return raw;
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.qunbei.registry.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.registry.ImportIssue;
+import org.qunbei.registry.JobKind;
+import org.qunbei.registry.JobStatus;
+import org.qunbei.registry.RegistryJob;
+import org.qunbei.registry.RegistryJobs;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Imports for scripts: {@code POST /api/registry/imports} with the workbook as the body starts a
+ * job (202 and its {@code Location}); {@code GET /api/registry/jobs/{id}} tells how it stands and,
+ * once finished, the report.
+ */
+@RestController
+class JobApi {
+
+  private final RegistryJobs jobs;
+  private final Clock clock;
+
+  JobApi(RegistryJobs jobs, Clock clock) {
+    this.jobs = jobs;
+    this.clock = clock;
+  }
+
+  @PostMapping(
+      value = "/api/registry/imports",
+      consumes = {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/octet-stream"
+      })
+  ResponseEntity<JobBody> startImport(
+      CurrentUser user,
+      @RequestParam(name = "fileName", required = false) String fileName,
+      HttpServletRequest request)
+      throws IOException {
+    try (InputStream in = request.getInputStream()) {
+      RegistryJob job = jobs.startImport(user, fileName, in);
+      return ResponseEntity.accepted()
+          .location(URI.create("/api/registry/jobs/" + job.id()))
+          .body(JobBody.of(job, clock.instant(), List.of()));
+    }
+  }
+
+  @GetMapping("/api/registry/jobs/{id}")
+  JobBody job(CurrentUser user, @PathVariable long id) {
+    RegistryJob job = jobs.get(user, id);
+    boolean report = job.kind() == JobKind.IMPORT && job.status().isFinished();
+    return JobBody.of(job, clock.instant(), report ? jobs.issues(user, id) : List.of());
+  }
+
+  record JobBody(
+      long id,
+      JobKind kind,
+      JobStatus status,
+      int percent,
+      int totalRows,
+      int importedRows,
+      int skippedRows,
+      int badRows,
+      String message,
+      List<ImportIssue> issues) {
+    static JobBody of(RegistryJob j, Instant now, List<ImportIssue> issues) {
+      return new JobBody(
+          j.id(),
+          j.kind(),
+          j.statusAt(now),
+          j.percent(),
+          j.totalRows(),
+          j.importedRows(),
+          j.skippedRows(),
+          j.badRows(),
+          j.messageAt(now),
+          issues);
+    }
+  }
+}

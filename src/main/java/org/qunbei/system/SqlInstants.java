@@ -1,0 +1,44 @@
+package org.qunbei.system;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Instants for SQL written by hand, bound as Hibernate binds them (hibernate.jdbc.time_zone=UTC) so
+ * that entities read them back: MariaDB/MySQL keep instants in DATETIME columns as UTC wall-clock
+ * time (see V1), the others in timestamp-with-time-zone columns.
+ */
+@Component
+public class SqlInstants {
+
+  private final boolean wallClockColumns;
+
+  SqlInstants(DataSource dataSource) {
+    this.wallClockColumns = isMariaDbOrMySql(dataSource);
+  }
+
+  /** The value to pass to {@code setObject} or as a JdbcTemplate argument. */
+  public Object bind(Instant instant) {
+    if (instant == null) {
+      return null;
+    }
+    return wallClockColumns
+        ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC)
+        : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static boolean isMariaDbOrMySql(DataSource dataSource) {
+    try {
+      String url = JdbcUtils.extractDatabaseMetaData(dataSource, java.sql.DatabaseMetaData::getURL);
+      return url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:");
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.qunbei.bench;
+
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.accounts.internal.AccountPrincipal;
+import org.qunbei.documents.FilingPdf;
+import org.qunbei.registry.RegistryExport;
+import org.qunbei.registry.RegistryQuery;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * The printed form and the registry export on PostgreSQL, in a JVM whose heap is capped as the
+ * product's (the bench profile runs with {@code -Xmx256m}): the median time to render one filed
+ * filing's PDF once warm, and the time and peak heap to export {@code bench.rows} (100,000) filings
+ * to Excel. Run: {@code ./mvnw -Pbench test -Dtest=DocumentBenchmark}.
+ */
+class DocumentBenchmark {
+
+  static final int ROWS = Integer.getInteger("bench.rows", 100_000);
+  static final int PDFS = Integer.getInteger("bench.pdfs", 50);
+
+  @Test
+  void documents() throws Exception {
+    String db = System.getProperty("bench.databases", "postgresql").split(",")[0];
+    try (ConfigurableApplicationContext ctx = LifecycleBenchmark.start(db)) {
+      var bench = new LifecycleBenchmark.Bench(ctx);
+      bench.run(1, 1); // one filing through the whole chain: FILED, four opinions
+      long filed =
+          ctx.getBean(JdbcTemplate.class).queryForObject("select max(id) from filing", Long.class);
+      CurrentUser cyber = user(ctx, "cyberoffice");
+      FilingPdf pdf = ctx.getBean(FilingPdf.class);
+      for (int i = 0; i < 20; i++) {
+        pdf.render(cyber, filed, "http://localhost");
+      }
+      List<Long> nanos = new ArrayList<>();
+      int bytes = 0;
+      for (int i = 0; i < PDFS; i++) {
+        long t0 = System.nanoTime();
+        bytes = pdf.render(cyber, filed, "http://localhost").length;
+        nanos.add(System.nanoTime() - t0);
+      }
+      Collections.sort(nanos);
+      System.out.printf(
+          "%nPDF of one filed filing (%s, warm, %d renders): median %.1f ms, p90 %.1f ms, %d KiB%n",
+          db, PDFS, nanos.get(PDFS / 2) / 1e6, nanos.get(PDFS * 9 / 10) / 1e6, bytes / 1024);
+
+      seed(ctx.getBean(JdbcTemplate.class), filed, ROWS);
+      RegistryExport export = ctx.getBean(RegistryExport.class);
+      RegistryQuery all = RegistryQuery.parse(Map.of());
+      List<Long> times = new ArrayList<>();
+      for (int run = 0; run < 3; run++) {
+        System.gc();
+        resetPeaks();
+        var out = new Counting();
+        long t0 = System.nanoTime();
+        long written = export.write(cyber, all, out, n -> {});
+        long t = System.nanoTime() - t0;
+        times.add(t);
+        System.out.printf(
+            "Excel export run %d: %d filings, %.2f s, %.1f MiB file, peak heap used %.0f MiB (max %d MiB)%n",
+            run + 1,
+            written,
+            t / 1e9,
+            out.count / 1048576.0,
+            peakHeap() / 1048576.0,
+            Runtime.getRuntime().maxMemory() / 1048576);
+      }
+      Collections.sort(times);
+      System.out.printf("Excel export median: %.2f s%n%n", times.get(1) / 1e9);
+    }
+  }
+
+  static CurrentUser user(ConfigurableApplicationContext ctx, String name) {
+    var users = ctx.getBean(UserDetailsService.class);
+    return ((AccountPrincipal) users.loadUserByUsername(name)).user();
+  }
+
+  /** Copies the filed filing and its team {@code rows} times in two statements (PostgreSQL). */
+  static void seed(JdbcTemplate jdbc, long template, int rows) {
+    long t0 = System.nanoTime();
+    String columns =
+        jdbc
+            .queryForList(
+                "select column_name from information_schema.columns where table_name = 'filing'"
+                    + " and column_name not in ('id', 'number', 'group_name') order by ordinal_position",
+                String.class)
+            .stream()
+            .reduce((a, b) -> a + ", " + b)
+            .orElseThrow();
+    jdbc.update(
+        "insert into filing (number, group_name, "
+            + columns
+            + ") select 'B-' || g, '批量工作群 ' || g, "
+            + columns
+            + " from filing, generate_series(1, ?) g where filing.id = ?",
+        rows,
+        template);
+    jdbc.update(
+        "insert into filing_team_member (filing_id, position, role, name, title, office_phone,"
+            + " mobile, duties) select f.id, t.position, t.role, t.name, t.title, t.office_phone,"
+            + " t.mobile, t.duties from filing f, filing_team_member t"
+            + " where f.number like 'B-%' and t.filing_id = ?",
+        template);
+    jdbc.execute("analyze");
+    System.out.printf("seeded %d filings in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void resetPeaks() {
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one time. */
+  static long peakHeap() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed())
+        .sum();
+  }
+
+  static final class Counting extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package org.qunbei.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.qunbei.support.Api;
+import org.qunbei.support.Sheets;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Importing paper-era filings, end to end over HTTP on each database: the template, the rules and
+ * the report, re-import without duplicates, and hostile files that import nothing.
+ */
+abstract class PaperImportContract {
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  @LocalServerPort int port;
+
+  Api cyber() {
+    return Api.as(port, "cyberoffice");
+  }
+
+  byte[] template() {
+    var r = cyber().get("/registry/import/template");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.header("Content-Type")).startsWith(XLSX);
+    return r.bytes();
+  }
+
+  /** Uploads a workbook and waits for its job to finish; returns the job as the API shows it. */
+  JsonNode importAndWait(byte[] workbook) throws InterruptedException {
+    var started = cyber().postBytes("/api/registry/imports?fileName=t.xlsx", XLSX, workbook);
+    assertThat(started.status()).as(started.text()).isEqualTo(202);
+    String location = started.header("Location");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode job = cyber().get(location).json();
+      String status = job.path("status").asString();
+      if (status.equals("DONE") || status.equals("FAILED")) {
+        return job;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("import did not finish: " + cyber().get(location).text());
+  }
+
+  long registryCount(String q) {
+    return cyber()
+        .get(
+            "/api/filings?q="
+                + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))
+        .json()
+        .path("totalElements")
+        .asLong();
+  }
+
+  static List<String> issues(JsonNode job) {
+    List<String> out = new java.util.ArrayList<>();
+    job.path("issues")
+        .forEach(
+            i ->
+                out.add(
+                    i.path("line").asInt()
+                        + "|"
+                        + i.path("column").asString("")
+                        + "|"
+                        + i.path("message").asString()));
+    return out;
+  }
+
+  @Test
+  void theTemplateHasEveryColumnOfTheFormWithHelpAndAnExample() throws Exception {
+    try (var wb = new XSSFWorkbook(new ByteArrayInputStream(template()))) {
+      var head = wb.getSheetAt(0).getRow(0);
+      List<String> headers = new java.util.ArrayList<>();
+      head.forEach(c -> headers.add(c.getStringCellValue()));
+      assertThat(headers)
+          .contains(
+              "备案表编号*", "填表日期*", "所属部门*", "群名称*", "群号", "群主手机*", "管理员1姓名", "信息留存*", "备案承诺已签署*");
+      assertThat(wb.getSheet("填写说明").getLastRowNum()).isEqualTo(headers.size());
+      assertThat(wb.getSheetAt(0).getDataValidations()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void goodRowsAreFiledWithTheirPaperNumberBadOnesReportedAndReimportSkips() throws Exception {
+    byte[] template = template();
+    String tag = Long.toString(System.nanoTime(), 36);
+    var good =
+        Sheets.exampleRow(template, Map.of("备案表编号", "纸-" + tag + "-1", "群名称", "导入测试群" + tag));
+    var bad =
+        Sheets.exampleRow(
+            template,
+            Map.of(
+                "备案表编号", "纸-" + tag + "-2",
+                "群名称", "导入测试坏行" + tag,
+                "所属部门", "NOPE",
+                "填表日期", "2021/13/45",
+                "群类型", "飞书",
+                "群主手机", "1380"));
+    var formula =
+        Sheets.exampleRow(
+            template,
+            Map.of("备案表编号", "纸-" + tag + "-3", "群名称", "=HYPERLINK(\"http://x.example\",\"点我\")"));
+    var repeated =
+        Sheets.exampleRow(template, Map.of("备案表编号", "纸-" + tag + "-1", "群名称", "重复" + tag));
+    byte[] file = Sheets.filled(template, List.of(good, bad, formula, repeated));
+
+    JsonNode job = importAndWait(file);
+    assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("DONE");
+    assertThat(job.path("importedRows").asInt()).isEqualTo(1);
+    assertThat(job.path("badRows").asInt()).isEqualTo(3);
+    assertThat(job.path("message").asString()).contains("导入 1 份备案", "3 行有误");
+    List<String> report = issues(job);
+    assertThat(report)
+        .anySatisfy(i -> assertThat(i).startsWith("3|所属部门|").contains("NOPE"))
+        .anySatisfy(i -> assertThat(i).startsWith("3|填表日期|").contains("无法识别"))
+        .anySatisfy(i -> assertThat(i).startsWith("3|群类型|").contains("飞书", "微信群"))
+        .anySatisfy(i -> assertThat(i).startsWith("3|群主手机|"))
+        .anySatisfy(i -> assertThat(i).startsWith("4|群名称|").contains("公式"))
+        .anySatisfy(i -> assertThat(i).startsWith("5|备案表编号|").contains("第 2 行"));
+
+    var found =
+        cyber()
+            .get(
+                "/api/filings?q="
+                    + java.net.URLEncoder.encode(
+                        "导入测试群" + tag, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(found.json().path("totalElements").asLong()).isEqualTo(1);
+    JsonNode entry = found.json().path("content").get(0);
+    assertThat(entry.path("number").asString()).isEqualTo("纸-" + tag + "-1");
+    assertThat(entry.path("status").asString()).isEqualTo("FILED");
+    JsonNode filing = cyber().get("/api/filings/" + entry.path("id").asLong()).json();
+    assertThat(filing.path("origin").asString()).isEqualTo("PAPER");
+    assertThat(filing.path("filledOn").asString()).isEqualTo("2021-03-15");
+    assertThat(filing.path("team").size()).isEqualTo(2);
+    assertThat(filing.path("team").get(1).path("duties").asString()).isEqualTo("成员准入审核、日常通知发布");
+    assertThat(registryCount("导入测试坏行" + tag)).isZero();
+
+    // The same file again: nothing new, the imported row skipped, the bad ones reported again.
+    JsonNode again = importAndWait(file);
+    assertThat(again.path("importedRows").asInt()).isZero();
+    assertThat(again.path("skippedRows").asInt()).isEqualTo(1);
+    assertThat(again.path("badRows").asInt()).isEqualTo(3);
+    assertThat(registryCount("导入测试群" + tag)).isEqualTo(1);
+  }
+
+  @Test
+  void damagedOldBombedAndHugeFilesAreRefusedWithAReasonAndImportNothing() throws Exception {
+    long before = cyber().get("/api/filings").json().path("totalElements").asLong();
+    byte[] template = template();
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    files.put("不是 Excel", "这不是表格".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] ole2 = new byte[600];
+    System.arraycopy(
+        new byte[] {
+          (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+        },
+        0,
+        ole2,
+        0,
+        8);
+    files.put("旧版", ole2);
+    files.put("损坏", java.util.Arrays.copyOf(template, template.length / 2));
+    files.put("压缩炸弹", Sheets.bomb(300));
+    files.put("超过 5000 行", Sheets.manyRows(5200));
+    // A million rows: reading stops at the limit, long before the end of the sheet.
+    files.put("5000 行", Sheets.manyRows(1_000_000));
+    for (var e : files.entrySet()) {
+      JsonNode job = importAndWait(e.getValue());
+      assertThat(job.path("status").asString()).as(e.getKey()).isEqualTo("FAILED");
+      assertThat(job.path("importedRows").asInt()).isZero();
+      assertThat(job.path("message").asString()).as(e.getKey()).contains(e.getKey());
+      assertThat(issues(job))
+          .as(e.getKey())
+          .hasSize(1)
+          .allSatisfy(i -> assertThat(i).startsWith("0||"));
+    }
+    assertThat(cyber().get("/api/filings").json().path("totalElements").asLong()).isEqualTo(before);
+  }
+
+  @Test
+  void onlyTheRegistryKeepersImportAndOnlyTheOwnerSeesAJob() throws Exception {
+    byte[] template = template();
+    var applicant = Api.as(port, "applicant");
+    assertThat(applicant.postBytes("/api/registry/imports", XLSX, template).status())
+        .isEqualTo(403);
+    assertThat(applicant.get("/registry/import/template").status()).isEqualTo(200);
+    assertThat(Api.anonymous(port).postBytes("/api/registry/imports", XLSX, template).status())
+        .isEqualTo(401);
+    assertThat(cyber().postBytes("/api/registry/imports", "text/csv", template).status())
+        .isEqualTo(415);
+    var started = cyber().postBytes("/api/registry/imports", XLSX, template);
+    assertThat(Api.as(port, "admin").get(started.header("Location")).status()).isEqualTo(404);
+    assertThat(cyber().get(started.header("Location")).status()).isEqualTo(200);
+  }
+}
