@@ -1,0 +1,99 @@
+package org.qunbei.registry;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qunbei.accounts.Directory;
+import org.qunbei.filing.FilingStatus;
+import org.qunbei.filing.GroupType;
+
+/**
+ * The registry's figures: groups on the register (FILED) by department, by platform, with external
+ * members, and short-term ones by the month they must be dissolved by; every submitted filing by
+ * status. Each list is what a chart draws and a table prints.
+ */
+public record Statistics(
+    LocalDate from,
+    LocalDate to,
+    long filed,
+    long withExternalMembers,
+    List<Count> byDepartment,
+    List<Count> byPlatform,
+    List<Count> byStatus,
+    List<Count> shortTermByMonth) {
+
+  /**
+   * One bar: its key (a department code, an enum name, a month such as 2027-07), what the page
+   * calls it, and its count.
+   */
+  public record Count(String key, String label, long count) {}
+
+  /** Adds up the grouped rows of the query. */
+  static final class Tally {
+    private final Map<String, String> departmentNames = new LinkedHashMap<>();
+    private final Map<String, Long> departments = new TreeMap<>();
+    private final Map<GroupType, Long> platforms = new EnumMap<>(GroupType.class);
+    private final Map<FilingStatus, Long> statuses = new EnumMap<>(FilingStatus.class);
+    private final Map<YearMonth, Long> months = new TreeMap<>();
+    private long filed;
+    private long external;
+
+    private final org.qunbei.system.Messages messages;
+
+    Tally(Directory directory, org.qunbei.system.Messages messages) {
+      this.messages = messages;
+      directory.all().forEach(d -> departmentNames.put(d.code(), d.name()));
+    }
+
+    private String label(Enum<?> e) {
+      return messages.text(e.getDeclaringClass().getSimpleName() + "." + e.name());
+    }
+
+    void add(
+        String department,
+        GroupType type,
+        FilingStatus status,
+        boolean hasExternal,
+        LocalDate dissolveBy,
+        long n) {
+      statuses.merge(status, n, Long::sum);
+      if (status != FilingStatus.FILED) {
+        return;
+      }
+      filed += n;
+      departments.merge(department, n, Long::sum);
+      if (type != null) {
+        platforms.merge(type, n, Long::sum);
+      }
+      if (hasExternal) {
+        external += n;
+      }
+      if (dissolveBy != null) {
+        months.merge(YearMonth.from(dissolveBy), n, Long::sum);
+      }
+    }
+
+    Statistics result(LocalDate from, LocalDate to) {
+      List<Count> byDepartment = new ArrayList<>();
+      departments.forEach(
+          (code, n) ->
+              byDepartment.add(new Count(code, departmentNames.getOrDefault(code, code), n)));
+      byDepartment.sort(Comparator.comparingLong(Count::count).reversed());
+      List<Count> byPlatform = new ArrayList<>();
+      platforms.forEach((t, n) -> byPlatform.add(new Count(t.name(), label(t), n)));
+      List<Count> byStatus = new ArrayList<>();
+      statuses.forEach((s, n) -> byStatus.add(new Count(s.name(), label(s), n)));
+      List<Count> byMonth = new ArrayList<>();
+      months.forEach(
+          (m, n) ->
+              byMonth.add(new Count(m.toString(), m.getYear() + "年" + m.getMonthValue() + "月", n)));
+      return new Statistics(from, to, filed, external, byDepartment, byPlatform, byStatus, byMonth);
+    }
+  }
+}
