@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
@@ -73,13 +72,13 @@ public class FilingPdf {
     variables.put("c", f.content());
     variables.put("departmentName", directory.nameOf(f.departmentCode()));
     variables.put("rows", rows(user, records, f.round()));
-    if (f.number() != null) {
-      String code = verifications.codeFor(f.id());
-      String url = baseUrl + "/verify/" + code;
-      variables.put("verifyCode", Verifications.display(code));
-      variables.put("verifyUrl", url);
-      variables.put("verifyQr", qrDataUri(url));
-    }
+    VerificationMark.of(f, verifications, baseUrl)
+        .ifPresent(
+            mark -> {
+              variables.put("verifyCode", mark.code());
+              variables.put("verifyUrl", mark.url());
+              variables.put("verifyQr", mark.qrDataUri());
+            });
     var context = new Context(java.util.Locale.SIMPLIFIED_CHINESE, variables);
     String html = templates.process("documents/filing-print", context);
     return pdf(html);
@@ -114,27 +113,6 @@ public class FilingPdf {
             throw new UncheckedIOException(e);
           }
         });
-  }
-
-  /**
-   * The QR code at four pixels a module: sharp when the page scales it up (images are not
-   * smoothed), and a sixteenth of the pixels of a photo-sized image to encode and embed.
-   */
-  private static String qrDataUri(String text) {
-    try (var out = new ByteArrayOutputStream()) {
-      var writer = new com.google.zxing.qrcode.QRCodeWriter();
-      var hints = Map.of(com.google.zxing.EncodeHintType.MARGIN, 1);
-      int modules =
-          writer.encode(text, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0, hints).getWidth();
-      var matrix =
-          writer.encode(
-              text, com.google.zxing.BarcodeFormat.QR_CODE, modules * 4, modules * 4, hints);
-      com.google.zxing.client.j2se.MatrixToImageWriter.writeToStream(matrix, "png", out);
-      return "data:image/png;base64,"
-          + java.util.Base64.getEncoder().encodeToString(out.toByteArray());
-    } catch (IOException | com.google.zxing.WriterException e) {
-      throw new IllegalStateException("cannot draw the verification QR code", e);
-    }
   }
 
   /**

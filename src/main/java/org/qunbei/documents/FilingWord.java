@@ -41,15 +41,29 @@ public class FilingWord {
   private final ReviewRouting review;
   private final Directory directory;
   private final Messages messages;
+  private final Verifications verifications;
+  private final org.qunbei.approval.Seals seals;
 
-  FilingWord(FilingService filings, ReviewRouting review, Directory directory, Messages messages) {
+  FilingWord(
+      FilingService filings,
+      ReviewRouting review,
+      Directory directory,
+      Messages messages,
+      Verifications verifications,
+      org.qunbei.approval.Seals seals) {
     this.filings = filings;
     this.review = review;
     this.directory = directory;
     this.messages = messages;
+    this.verifications = verifications;
+    this.seals = seals;
   }
 
-  public byte[] render(CurrentUser user, long filingId) {
+  /**
+   * The filled form as .docx: sections 一 to 六 with the approvals' signature and stamp images, and
+   * the same verification mark as the PDF (code, link and QR code) once the filing is submitted.
+   */
+  public byte[] render(CurrentUser user, long filingId, String baseUrl) {
     Filing f = filings.get(user, filingId);
     FilingContent c = f.content();
     try (var doc = new XWPFDocument();
@@ -190,16 +204,14 @@ public class FilingWord {
             d == null
                 ? ""
                 : "【" + messages.text("DecisionKind." + d.decision()) + "】" + d.opinion(),
-            (s.stamped() ? "负责人签字：" : "签字：")
-                + (d == null ? "" : d.decidedByName())
-                + (s.stamped() ? "\n盖章：" : "")
-                + "\n日期："
-                + date);
+            "");
+        signed(user, approvals.getRow(approvals.getNumberOfRows() - 1).getCell(2), s, d, date);
       }
 
       heading(doc, "六、备注");
       text(doc.createParagraph(), "1. 本备案表一式两份，申请部门与学校主管部门各留存一份，具有同等效力。", false, 9);
       text(doc.createParagraph(), "2. 备案信息需真实准确，如有隐瞒或虚假填报，将追究相关部门及责任人责任。", false, 9);
+      mark(doc, VerificationMark.of(f, verifications, baseUrl));
       doc.write(out);
       return out.toByteArray();
     } catch (IOException e) {
@@ -222,6 +234,76 @@ public class FilingWord {
 
   private static String orBlank(String s) {
     return s == null ? "" : s;
+  }
+
+  /** The third cell of a section 五 row: signature (image or name), stamp image, date. */
+  private void signed(
+      CurrentUser user,
+      org.apache.poi.xwpf.usermodel.XWPFTableCell cell,
+      ReviewStepInfo step,
+      ReviewRecord d,
+      String date) {
+    XWPFParagraph p = cell.getParagraphs().get(0);
+    small(p, step.stamped() ? "负责人签字：" : "签字：");
+    if (d != null && d.signatureImageId() != null) {
+      picture(p, seals.image(user, d.signatureImageId()), 24);
+    } else if (d != null) {
+      small(p, d.decidedByName());
+    }
+    if (step.stamped()) {
+      p = cell.addParagraph();
+      small(p, "盖章：");
+      if (d != null && d.stampImageId() != null) {
+        picture(p, seals.image(user, d.stampImageId()), 56);
+      }
+    }
+    small(cell.addParagraph(), "日期：" + date);
+  }
+
+  /** The verification mark, as on the PDF: drafts say they cannot be checked. */
+  private static void mark(XWPFDocument doc, java.util.Optional<VerificationMark> mark) {
+    XWPFParagraph p = doc.createParagraph();
+    if (mark.isEmpty()) {
+      text(p, "草稿（尚未提交备案），不能核验。", false, 9);
+      return;
+    }
+    VerificationMark m = mark.get();
+    picture(p, m.qrPng(), "image/png", 64, 64);
+    text(p, "　本表由群备系统生成。扫描二维码或访问 " + m.url() + " 核验本表的编号、群名称、所属部门与状态。验证码：", false, 9);
+    text(p, m.code(), true, 9);
+  }
+
+  private static void picture(XWPFParagraph p, org.qunbei.approval.SealImage image, int height) {
+    try {
+      var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.image()));
+      int width = img == null ? height : Math.max(1, height * img.getWidth() / img.getHeight());
+      picture(p, image.image(), image.contentType(), width, height);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An inline picture, sized in points. */
+  private static void picture(XWPFParagraph p, byte[] bytes, String type, int width, int height) {
+    int format =
+        type.equals("image/jpeg")
+            ? org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_JPEG
+            : org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG;
+    try {
+      p.createRun()
+          .addPicture(
+              new java.io.ByteArrayInputStream(bytes),
+              format,
+              type.equals("image/jpeg") ? "image.jpg" : "image.png",
+              org.apache.poi.util.Units.toEMU(width),
+              org.apache.poi.util.Units.toEMU(height));
+    } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+      throw new IllegalStateException("cannot place an image in the Word file", e);
+    }
+  }
+
+  private static void small(XWPFParagraph p, String text) {
+    text(p, text, false, 10);
   }
 
   private static void heading(XWPFDocument doc, String text) {

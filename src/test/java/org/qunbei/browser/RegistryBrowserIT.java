@@ -75,6 +75,10 @@ class RegistryBrowserIT extends BrowserTest {
 
     driver.get(url("/registry?q=" + "纸质备案群" + tag));
     assertThat(driver.findElements(By.cssSelector("#results tbody tr"))).hasSize(5);
+    driver.findElement(By.partialLinkText("纸质备案群" + tag + "-1")).click();
+    assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("已备案");
+    assertThat(driver.findElement(By.id("paper-origin")).getText()).contains("纸-" + tag + "-1");
+    driver.navigate().back();
     click("#export");
     waitFor("#download");
     assertThat(driver.findElement(By.id("job-status")).getText()).contains("共 5 份备案");

@@ -191,6 +191,68 @@ class FilingPdfIT {
         .isEqualTo(404);
   }
 
+  @Test
+  void theWordFileCarriesTheSignatureTheStampAndTheSameVerificationMark() throws Exception {
+    Api applicant = Api.as(port, "applicant");
+    long id =
+        applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + id + "/submit", "");
+    Api.as(port, "depthead").putBytes("/api/me/signature", "image/png", png(160, 50));
+    Api.as(port, "admin").putBytes("/api/stamps/CS", "image/png", png(90, 90));
+    Api.as(port, "depthead")
+        .post("/api/filings/" + id + "/decisions", "{\"decision\":\"APPROVE\",\"opinion\":\"同意\"}");
+    String number = applicant.get("/api/filings/" + id).json().path("number").asString();
+
+    var reply = applicant.get("/api/filings/" + id + "/docx");
+    try (var doc =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(reply.bytes()));
+        var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      String text = extractor.getText();
+      var m =
+          java.util.regex.Pattern.compile("验证码：([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2})")
+              .matcher(text);
+      assertThat(m.find()).as(text).isTrue();
+      String code = m.group(1);
+      // The department row holds the head's signature and the department's stamp; the mark its QR.
+      var departmentRow = doc.getTables().get(3).getRow(1).getCell(2);
+      long pictures =
+          departmentRow.getParagraphs().stream()
+              .flatMap(p -> p.getRuns().stream())
+              .mapToLong(r -> r.getEmbeddedPictures().size())
+              .sum();
+      assertThat(pictures).isEqualTo(2);
+      var qr =
+          doc.getAllPictures().stream()
+              .map(
+                  pic -> {
+                    try {
+                      var image =
+                          javax.imageio.ImageIO.read(
+                              new java.io.ByteArrayInputStream(pic.getData()));
+                      var bitmap =
+                          new com.google.zxing.BinaryBitmap(
+                              new com.google.zxing.common.HybridBinarizer(
+                                  new com.google.zxing.client.j2se.BufferedImageLuminanceSource(
+                                      image)));
+                      return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+                    } catch (Exception e) {
+                      return null;
+                    }
+                  })
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElseThrow();
+      assertThat(qr).endsWith("/verify/" + code.replace("-", ""));
+      var page = Api.anonymous(port).get(qr.substring(qr.indexOf("/verify/")));
+      assertThat(page.text()).contains(number);
+      // The PDF of the same filing prints the same code.
+      try (PDDocument pdf = Loader.loadPDF(applicant.get("/api/filings/" + id + "/pdf").bytes())) {
+        assertThat(new PDFTextStripper().getText(pdf)).contains(code);
+      }
+    }
+  }
+
   static byte[] png(int w, int h) throws java.io.IOException {
     var img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
     var g = img.createGraphics();

@@ -30,19 +30,20 @@ class DocumentEndpoints {
         .header(
             "Content-Disposition",
             ContentDisposition.attachment().filename("filing-" + id + ".docx").build().toString())
-        .body(word.render(user, id));
+        .body(word.render(user, id, baseUrl()));
+  }
+
+  /** Where this request reached Qunbei: the verification link points back to the same place. */
+  private static String baseUrl() {
+    return org.springframework.web.servlet.support.ServletUriComponentsBuilder
+        .fromCurrentContextPath()
+        .build()
+        .toUriString();
   }
 
   @GetMapping({"/api/filings/{id}/pdf", "/filings/{id}/pdf"})
   ResponseEntity<byte[]> filingPdf(CurrentUser user, @PathVariable long id) {
-    byte[] bytes =
-        pdf.render(
-            user,
-            id,
-            org.springframework.web.servlet.support.ServletUriComponentsBuilder
-                .fromCurrentContextPath()
-                .build()
-                .toUriString());
+    byte[] bytes = pdf.render(user, id, baseUrl());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(
