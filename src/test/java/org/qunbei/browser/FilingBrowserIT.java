@@ -113,9 +113,19 @@ class FilingBrowserIT extends BrowserTest {
         .isEqualTo("https://weixin.qq.com/g/qunbei-demo");
     Browser.screenshot(driver, "05-qr-uploaded");
 
+    // Over the image limit: refused beside the upload, the earlier QR code kept.
     java.nio.file.Path big = java.nio.file.Files.createTempFile("big", ".png");
     java.nio.file.Files.write(big, new byte[5 * 1024 * 1024]);
     driver.findElement(By.id("qr-file")).sendKeys(big.toString());
+    click("#qr button[type=submit]");
+    assertThat(driver.findElement(By.id("qr-error")).getText()).isEqualTo("图片不能超过2MB");
+    assertThat(driver.findElement(By.id("qr-content")).getText())
+        .isEqualTo("https://weixin.qq.com/g/qunbei-demo");
+
+    // Over any upload the server takes: the error page, and nothing typed is lost.
+    java.nio.file.Path huge = java.nio.file.Files.createTempFile("huge", ".png");
+    java.nio.file.Files.write(huge, new byte[12 * 1024 * 1024]);
+    driver.findElement(By.id("qr-file")).sendKeys(huge.toString());
     click("#qr button[type=submit]");
     assertThat(driver.findElement(By.cssSelector("p.lead")).getText()).isEqualTo("上传的文件过大");
     driver.navigate().back();

@@ -187,6 +187,87 @@ abstract class PaperImportContract {
   }
 
   @Test
+  void theStatisticsCountWhatWasFiledInThePeriodAsTheImportBroughtIt() throws Exception {
+    byte[] template = template();
+    String tag = Long.toString(System.nanoTime(), 36);
+    // A fill date no other test uses, so that the period holds exactly these three.
+    String day = "2019-05-" + (10 + (int) (System.nanoTime() % 18));
+    String soon = java.time.LocalDate.now().plusMonths(2).toString();
+    List<Map<String, String>> rows =
+        List.of(
+            Map.of("群名称", "统计甲" + tag),
+            Map.of(
+                "群名称",
+                "统计乙" + tag,
+                "群成员构成",
+                "本单位内部人员、包含服务对象",
+                "外部成员审核人姓名",
+                "李晓梅",
+                "外部成员审核人职务",
+                "教学秘书",
+                "外部成员审核人办公电话",
+                "010-62780002",
+                "外部成员审核人手机",
+                "13801010002"),
+            Map.of(
+                "群名称",
+                "统计丙" + tag,
+                "所属部门",
+                "MATH",
+                "群类型",
+                "钉钉群",
+                "群号",
+                "88" + (System.nanoTime() % 100000000L + 100000000L),
+                "预计存续期限",
+                "短期（到期前解散）",
+                "解散日期",
+                soon));
+    List<Map<String, String>> filled = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      var changes = new java.util.HashMap<>(rows.get(i));
+      changes.put("备案表编号", "统-" + tag + "-" + i);
+      changes.put("填表日期", day);
+      changes.put("创建时间", "2019-01-10");
+      filled.add(Sheets.exampleRow(template, changes));
+    }
+    JsonNode job = importAndWait(Sheets.filled(template, filled));
+    assertThat(job.path("importedRows").asInt()).as(job.toString()).isEqualTo(3);
+
+    JsonNode stats = cyber().get("/api/statistics?from=" + day + "&to=" + day).json();
+    assertThat(stats.path("filed").asLong()).isEqualTo(3);
+    assertThat(stats.path("withExternalMembers").asLong()).isEqualTo(1);
+    assertThat(counts(stats.path("byDepartment")))
+        .containsEntry("CS", 2L)
+        .containsEntry("MATH", 1L);
+    assertThat(counts(stats.path("byPlatform")))
+        .containsEntry("WECHAT", 2L)
+        .containsEntry("DINGTALK", 1L);
+    assertThat(counts(stats.path("shortTermByMonth"))).containsEntry(soon.substring(0, 7), 1L);
+    assertThat(stats.path("byDepartment").get(0).path("label").asString()).isEqualTo("计算机学院");
+    // The day before holds none of them.
+    String before = java.time.LocalDate.parse(day).minusDays(1).toString();
+    assertThat(
+            cyber()
+                .get("/api/statistics?from=" + before + "&to=" + before)
+                .json()
+                .path("filed")
+                .asLong())
+        .isZero();
+
+    var bad = cyber().get("/api/statistics?from=2019-13-01&to=" + day);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.error("from")).contains("开始日期", "2019-13-01");
+    assertThat(cyber().get("/api/statistics?from=" + day + "&to=" + before).error("to"))
+        .contains("结束日期不能早于开始日期");
+  }
+
+  static Map<String, Long> counts(JsonNode list) {
+    Map<String, Long> m = new java.util.HashMap<>();
+    list.forEach(c -> m.put(c.path("key").asString(), c.path("count").asLong()));
+    return m;
+  }
+
+  @Test
   void onlyTheRegistryKeepersImportAndOnlyTheOwnerSeesAJob() throws Exception {
     byte[] template = template();
     var applicant = Api.as(port, "applicant");
