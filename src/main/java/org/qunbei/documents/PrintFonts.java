@@ -40,8 +40,10 @@ final class PrintFonts {
   /**
    * Parsing the two 10 MB fonts took most of a render's time, so parsed fonts are kept and reused.
    * A parsed font reads its glyphs through one cursor and cannot serve two renders at once: each
-   * render borrows a pair, and at most one pair per core exists, which also bounds how many PDFs
-   * are laid out at once (rendering is CPU-bound; more would only queue on the cores).
+   * render borrows a pair, and at most two pairs exist (one per core, up to two), which bounds how
+   * many PDFs are laid out at once (rendering is CPU-bound; more would only queue on the cores). A
+   * parsed pair holds some 50 MB, so idle pairs are kept softly: the collector takes them back
+   * before the heap runs short, and the next print parses again.
    */
   static <T> T borrow(java.util.function.Function<Parsed, T> render) {
     try {
@@ -50,24 +52,28 @@ final class PrintFonts {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting to print", e);
     }
-    Parsed fonts = Pool.IDLE.poll();
+    Parsed fonts = null;
     try {
+      for (var idle = Pool.IDLE.poll(); idle != null && fonts == null; idle = Pool.IDLE.poll()) {
+        fonts = idle.get();
+      }
       if (fonts == null) {
         fonts = new Parsed(parse(Holder.REGULAR), parse(Holder.BOLD));
       }
       return render.apply(fonts);
     } finally {
       if (fonts != null) {
-        Pool.IDLE.add(fonts);
+        Pool.IDLE.add(new java.lang.ref.SoftReference<>(fonts));
       }
       Pool.PERMITS.release();
     }
   }
 
   private static final class Pool {
-    static final int SIZE = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    static final int SIZE = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     static final java.util.concurrent.Semaphore PERMITS = new java.util.concurrent.Semaphore(SIZE);
-    static final java.util.Queue<Parsed> IDLE = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    static final java.util.Queue<java.lang.ref.SoftReference<Parsed>> IDLE =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
   }
 
   private static TrueTypeFont parse(byte[] ttf) {
