@@ -72,6 +72,16 @@ public class FilingPdf {
     variables.put("c", f.content());
     variables.put("departmentName", directory.nameOf(f.departmentCode()));
     variables.put("rows", rows(user, records, f.round()));
+    filings
+        .qrCode(user, f.id())
+        .ifPresent(
+            qr ->
+                variables.put(
+                    "groupQr",
+                    "data:"
+                        + qr.contentType()
+                        + ";base64,"
+                        + java.util.Base64.getEncoder().encodeToString(qr.image())));
     VerificationMark.of(f, verifications, baseUrl)
         .ifPresent(
             mark -> {

@@ -93,6 +93,10 @@ public class FilingWord {
                   : ""));
       row(basic, false, "群名称", orBlank(c.groupName()));
       row(basic, false, "群号/群二维码", "群号（如有）：" + (c.groupNumber() == null ? "无" : c.groupNumber()));
+      var qrCell = basic.getRow(basic.getNumberOfRows() - 1).getCell(1);
+      filings
+          .qrCode(user, f.id())
+          .ifPresent(qr -> picture(qrCell.addParagraph(), qr.image(), qr.contentType(), 72, 72));
       row(basic, false, "创建时间", c.createdOn() == null ? "" : DAY.format(c.createdOn()));
       row(basic, false, "当前群成员人数", c.memberCount() == null ? "" : c.memberCount() + "人（备案时最新数据）");
       row(
@@ -116,11 +120,14 @@ public class FilingWord {
       heading(doc, "二、群管理团队信息");
       XWPFTable team = table(doc, 6);
       row(team, true, "岗位", "姓名", "职务", "办公电话", "手机号码", "职责分工");
+      int admins = 0;
       for (TeamMember m : c.team()) {
+        // The paper numbers its two admin rows: 群管理员（1）, 群管理员（2）.
+        String numbered = m.role() == org.qunbei.filing.TeamRole.ADMIN ? "（" + ++admins + "）" : "";
         row(
             team,
             false,
-            messages.text("TeamRole." + m.role()),
+            messages.text("TeamRole." + m.role()) + numbered,
             orBlank(m.name()),
             orBlank(m.title()),
             orBlank(m.officePhone()),

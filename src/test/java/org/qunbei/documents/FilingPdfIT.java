@@ -36,6 +36,8 @@ class FilingPdfIT {
     ((ObjectNode) body.path("rules")).put("publishingScope", "可发布工作通知。".repeat(200));
     Api applicant = Api.as(port, "applicant");
     long id = applicant.post("/api/filings", body.toString()).json().path("id").asLong();
+    applicant.putBytes(
+        "/api/filings/" + id + "/qr-code", "image/png", Samples.qrPng("https://weixin.qq.com/g/x"));
     applicant.post("/api/filings/" + id + "/submit", "");
     // The head's signature and the department's stamp go onto the printed record.
     Api.as(port, "depthead").putBytes("/api/me/signature", "image/png", png(160, 50));
@@ -61,6 +63,8 @@ class FilingPdfIT {
               "李晓梅",
               "赵强",
               "陈静",
+              "群管理员（1）",
+              "群管理员（2）",
               "学院审核同意",
               "五、审批备案意见",
               "六、备注")
@@ -81,7 +85,9 @@ class FilingPdfIT {
           }
         }
       }
-      assertThat(images).as("signature, stamp and the verification QR").isGreaterThanOrEqualTo(3);
+      assertThat(images)
+          .as("the group's QR code, signature, stamp and the verification QR")
+          .isEqualTo(4);
       assertThat(fonts)
           .isNotEmpty()
           .allSatisfy(
@@ -183,6 +189,8 @@ class FilingPdfIT {
               "需留存群内重要工作信息，留存期限：3年",
               "五、审批备案意见",
               "【退回修改】请补充企业导师名单",
+              "群管理员（1）",
+              "群管理员（2）",
               "六、备注");
       assertThat(doc.getTables()).hasSize(4);
       assertThat(doc.getTables().get(1).getRows()).hasSize(5); // header + four team members
@@ -240,7 +248,7 @@ class FilingPdfIT {
                       return null;
                     }
                   })
-              .filter(java.util.Objects::nonNull)
+              .filter(t -> t != null && t.contains("/verify/"))
               .findFirst()
               .orElseThrow();
       assertThat(qr).endsWith("/verify/" + code.replace("-", ""));
