@@ -32,6 +32,8 @@ public class RegistryJobs {
   private final RegistryExport export;
   private final PaperImport paperImport;
   private final JobExecutor executor;
+  private final org.qunbei.accounts.Directory directory;
+  private final org.qunbei.system.Messages messages;
   private final Clock clock;
 
   RegistryJobs(
@@ -41,7 +43,11 @@ public class RegistryJobs {
       RegistryExport export,
       PaperImport paperImport,
       JobExecutor executor,
+      org.qunbei.accounts.Directory directory,
+      org.qunbei.system.Messages messages,
       Clock clock) {
+    this.directory = directory;
+    this.messages = messages;
     this.jobs = jobs;
     this.files = files;
     this.progress = progress;
@@ -59,12 +65,31 @@ public class RegistryJobs {
             RegistryJob.queued(
                 JobKind.EXPORT,
                 user.username(),
-                query.queryString(0),
+                describe(query),
                 RegistryExport.fileName(clock),
                 clock.instant()));
     long id = job.id();
     submit(id, () -> runExport(id, user, query));
     return job;
+  }
+
+  /** The export's filters in words, for its job page: 关键词“…”、状态：已备案. */
+  private String describe(RegistryQuery q) {
+    var parts = new java.util.ArrayList<String>();
+    if (q.text() != null) {
+      parts.add("关键词“" + q.text() + "”");
+    }
+    if (q.department() != null) {
+      parts.add("部门：" + directory.nameOf(q.department()));
+    }
+    if (q.type() != null) {
+      parts.add("群类型：" + messages.text("GroupType." + q.type().name()));
+    }
+    if (q.status() != null) {
+      parts.add("状态：" + messages.text("FilingStatus." + q.status().name()));
+    }
+    String d = parts.isEmpty() ? "全部可见备案" : String.join("，", parts);
+    return d.length() > 1000 ? d.substring(0, 1000) : d;
   }
 
   /**

@@ -82,6 +82,7 @@ class RegistryBrowserIT extends BrowserTest {
     click("#export");
     waitFor("#download");
     assertThat(driver.findElement(By.id("job-status")).getText()).contains("共 5 份备案");
+    assertThat(driver.findElement(By.id("job-filters")).getText()).contains("关键词“纸质备案群" + tag);
     Browser.screenshot(driver, "21-export-done");
     String href = driver.findElement(By.id("download")).getAttribute("href");
     var download = cyber.get(href.substring(href.indexOf("/jobs/")));
