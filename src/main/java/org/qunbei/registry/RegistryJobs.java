@@ -107,7 +107,12 @@ public class RegistryJobs {
                 PaperImport.cleanName(fileName),
                 clock.instant()));
     long id = job.id();
-    files.store(id, JobFiles.INPUT, upload);
+    try {
+      files.store(id, JobFiles.INPUT, upload);
+    } catch (RuntimeException e) {
+      progress.failed(id, "上传未完成（文件过大或连接中断），没有导入任何行。");
+      throw e;
+    }
     submit(id, () -> runImport(id, user));
     return job;
   }
