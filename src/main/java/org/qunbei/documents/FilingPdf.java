@@ -73,7 +73,7 @@ public class FilingPdf {
     variables.put("departmentName", directory.nameOf(f.departmentCode()));
     variables.put("rows", rows(user, records, f.round()));
     filings
-        .qrCode(user, f.id())
+        .qrCode(f)
         .ifPresent(
             qr ->
                 variables.put(

@@ -95,7 +95,7 @@ public class FilingWord {
       row(basic, false, "群号/群二维码", "群号（如有）：" + (c.groupNumber() == null ? "无" : c.groupNumber()));
       var qrCell = basic.getRow(basic.getNumberOfRows() - 1).getCell(1);
       filings
-          .qrCode(user, f.id())
+          .qrCode(f)
           .ifPresent(qr -> picture(qrCell.addParagraph(), qr.image(), qr.contentType(), 72, 72));
       row(basic, false, "创建时间", c.createdOn() == null ? "" : DAY.format(c.createdOn()));
       row(basic, false, "当前群成员人数", c.memberCount() == null ? "" : c.memberCount() + "人（备案时最新数据）");
@@ -127,7 +127,7 @@ public class FilingWord {
         row(
             team,
             false,
-            messages.text("TeamRole." + m.role()) + numbered,
+            messages.label(m.role()) + numbered,
             orBlank(m.name()),
             orBlank(m.title()),
             orBlank(m.officePhone()),

@@ -169,7 +169,13 @@ public class FilingService {
 
   @Transactional(readOnly = true)
   public Optional<GroupQrCode> qrCode(CurrentUser user, long id) {
-    return qrCodes.findById(get(user, id).id());
+    return qrCode(get(user, id));
+  }
+
+  /** The QR code of a filing the caller already holds through {@link #get} (so may see). */
+  @Transactional(readOnly = true)
+  public Optional<GroupQrCode> qrCode(Filing visible) {
+    return qrCodes.findById(visible.id());
   }
 
   private Optional<Filing> sameGroupNumber(Filing filing, FilingContent c) {

@@ -104,12 +104,8 @@ final class CellParser {
   /** The form's wording of every value, as the template's help lists them. */
   <E extends Enum<E>> String allowed(Class<E> type) {
     return java.util.Arrays.stream(type.getEnumConstants())
-        .map(this::label)
+        .map(messages::label)
         .collect(Collectors.joining("、"));
-  }
-
-  String label(Enum<?> e) {
-    return messages.text(e.getDeclaringClass().getSimpleName() + "." + e.name());
   }
 
   @SuppressWarnings("unchecked")
@@ -121,7 +117,7 @@ final class CellParser {
               Map<String, Enum<?>> m = new LinkedHashMap<>();
               for (E e : type.getEnumConstants()) {
                 m.put(normal(e.name()), e);
-                m.put(normal(label(e)), e);
+                m.put(normal(messages.label(e)), e);
               }
               aliases.forEach((k, v) -> m.put(normal(k), v));
               return m;

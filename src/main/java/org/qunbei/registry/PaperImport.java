@@ -178,7 +178,7 @@ class PaperImport {
     } else if (row.filledOn != null && row.filledOn.isAfter(LocalDate.now(clock))) {
       p.problem("填表日期不能晚于今天");
     }
-    row.departmentCode = departmentCode(row.departmentCode);
+    row.departmentCode = departmentCode(sheet, row.departmentCode);
     PaperFiling paper = row.toPaper();
     for (Violation v : filings.checkPaper(paper).list()) {
       issues.add(new ImportIssue(n, PaperColumns.headerOf(v.field(), row), messages.text(v)));
@@ -194,17 +194,22 @@ class PaperImport {
     return Outcome.GOOD;
   }
 
-  /** A department may be given by its code or by its name. */
-  private String departmentCode(String given) {
+  /** A department may be given by its code or by its name; the directory is read once. */
+  private String departmentCode(Sheet sheet, String given) {
     if (given == null) {
       return null;
     }
-    for (var d : directory.all()) {
-      if (d.code().equalsIgnoreCase(given) || d.name().equals(given)) {
-        return d.code();
+    if (sheet.departments == null) {
+      sheet.departments = new HashMap<>();
+      for (var d : directory.all()) {
+        sheet.departments.put(d.code().toUpperCase(java.util.Locale.ROOT), d.code());
+        sheet.departments.put(d.name(), d.code());
       }
     }
-    return given;
+    String code = sheet.departments.get(given);
+    return code != null
+        ? code
+        : sheet.departments.getOrDefault(given.toUpperCase(java.util.Locale.ROOT), given);
   }
 
   private static String summary(int imported, int skipped, int bad) {
@@ -256,6 +261,7 @@ class PaperImport {
     final List<Line> rows = new ArrayList<>();
     final Map<String, Integer> firstLineOf = new HashMap<>();
     final Map<String, Integer> firstLineOfGroup = new HashMap<>();
+    Map<String, String> departments;
     private PaperColumns.Column[] columns;
 
     Sheet(CellParser parser) {

@@ -88,7 +88,8 @@ public class RegistryExport {
             .collect(Collectors.toMap(ReviewStepInfo::code, ReviewStepInfo::label));
     Labels labels = new Labels(messages);
     long[] written = {0};
-    try (var sheet = new RegistrySheet(out, "备案台账", HEADERS, WIDTHS)) {
+    var sheet = new RegistrySheet(out, "备案台账", HEADERS, WIDTHS);
+    try {
       query.forEach(
           Registry.scoped(user, filter),
           filter.pageable().getSort(),
@@ -170,10 +171,7 @@ public class RegistryExport {
     }
 
     String of(Enum<?> e) {
-      return e == null
-          ? null
-          : cache.computeIfAbsent(
-              e, k -> messages.text(k.getDeclaringClass().getSimpleName() + "." + k.name()));
+      return e == null ? null : cache.computeIfAbsent(e, messages::label);
     }
 
     String withOther(Enum<?> e, String other) {

@@ -83,10 +83,10 @@ public class RegistryJobs {
       parts.add("部门：" + directory.nameOf(q.department()));
     }
     if (q.type() != null) {
-      parts.add("群类型：" + messages.text("GroupType." + q.type().name()));
+      parts.add("群类型：" + messages.label(q.type()));
     }
     if (q.status() != null) {
-      parts.add("状态：" + messages.text("FilingStatus." + q.status().name()));
+      parts.add("状态：" + messages.label(q.status()));
     }
     String d = parts.isEmpty() ? "全部可见备案" : String.join("，", parts);
     return d.length() > 1000 ? d.substring(0, 1000) : d;

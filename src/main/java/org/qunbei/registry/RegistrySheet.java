@@ -24,7 +24,7 @@ import java.util.zip.ZipOutputStream;
  * like one ({@code = + - @}) also gets Excel's quote-prefix flag: it shows as typed, and Excel (WPS
  * and LibreOffice too) keeps it text even when the cell is edited, so an exported value never runs.
  */
-final class RegistrySheet implements AutoCloseable {
+final class RegistrySheet {
 
   private static final String NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   private static final String REL =
@@ -44,6 +44,9 @@ final class RegistrySheet implements AutoCloseable {
   private final Writer xml;
   private final String[] letters;
   private int next = 1;
+
+  /** The row whose element is open, 0 when none (rows close when the next one starts). */
+  private int open;
 
   RegistrySheet(OutputStream out, String name, List<String> headers, int[] widths) {
     zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -81,22 +84,13 @@ final class RegistrySheet implements AutoCloseable {
 
   /** Ends the sheet and the file; the output stream stays open. */
   void finish() throws IOException {
-    if (next > 0) {
-      endRow();
-    }
+    endRow();
     xml.write("</sheetData></worksheet>");
     xml.flush();
     zip.closeEntry();
     zip.finish();
     zip.flush();
   }
-
-  @Override
-  public void close() {
-    // Nothing to release: no temporary file, and the caller owns the output stream.
-  }
-
-  private int open;
 
   private void endRow() throws IOException {
     if (open > 0) {

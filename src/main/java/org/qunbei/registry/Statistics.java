@@ -51,10 +51,6 @@ public record Statistics(
       directory.all().forEach(d -> departmentNames.put(d.code(), d.name()));
     }
 
-    private String label(Enum<?> e) {
-      return messages.text(e.getDeclaringClass().getSimpleName() + "." + e.name());
-    }
-
     void add(
         String department,
         GroupType type,
@@ -86,9 +82,9 @@ public record Statistics(
               byDepartment.add(new Count(code, departmentNames.getOrDefault(code, code), n)));
       byDepartment.sort(Comparator.comparingLong(Count::count).reversed());
       List<Count> byPlatform = new ArrayList<>();
-      platforms.forEach((t, n) -> byPlatform.add(new Count(t.name(), label(t), n)));
+      platforms.forEach((t, n) -> byPlatform.add(new Count(t.name(), messages.label(t), n)));
       List<Count> byStatus = new ArrayList<>();
-      statuses.forEach((s, n) -> byStatus.add(new Count(s.name(), label(s), n)));
+      statuses.forEach((s, n) -> byStatus.add(new Count(s.name(), messages.label(s), n)));
       List<Count> byMonth = new ArrayList<>();
       months.forEach(
           (m, n) ->

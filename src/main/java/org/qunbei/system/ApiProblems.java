@@ -119,11 +119,7 @@ class ApiProblems {
   ResponseEntity<ProblemDetail> conflict(StateConflictException e) {
     Object[] args =
         Arrays.stream(e.args())
-            .map(
-                a ->
-                    a instanceof Enum<?> en
-                        ? messages.text(en.getDeclaringClass().getSimpleName() + "." + en.name())
-                        : a)
+            .map(a -> a instanceof Enum<?> en ? messages.label(en) : a)
             .toArray();
     return respond(problem(HttpStatus.CONFLICT, "problem.conflict.title", e.code(), args));
   }

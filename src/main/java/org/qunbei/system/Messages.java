@@ -21,6 +21,11 @@ public class Messages {
     return source.getMessage(code, args, code, LocaleContextHolder.getLocale());
   }
 
+  /** How the form names a choice: {@code GroupType.WECHAT} → 微信群 (messages.properties). */
+  public String label(Enum<?> choice) {
+    return text(choice.getDeclaringClass().getSimpleName() + "." + choice.name());
+  }
+
   public String text(Violation v) {
     return text(v.code(), v.args());
   }

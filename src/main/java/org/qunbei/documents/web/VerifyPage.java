@@ -51,7 +51,7 @@ class VerifyPage {
                         f.number(),
                         f.groupName(),
                         directory.nameOf(f.departmentCode()),
-                        messages.text("FilingStatus." + f.status().name()),
+                        messages.label(f.status()),
                         f.filledOn()))
             .orElse(null);
     if (found == null) {
