@@ -22,6 +22,12 @@ abstract class PaperImportContract {
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired JobSweep sweep;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @org.springframework.beans.factory.annotation.Autowired org.qunbei.system.SqlInstants instants;
 
   Api cyber() {
     return Api.as(port, "cyberoffice");
@@ -265,6 +271,37 @@ abstract class PaperImportContract {
     Map<String, Long> m = new java.util.HashMap<>();
     list.forEach(c -> m.put(c.path("key").asString(), c.path("count").asLong()));
     return m;
+  }
+
+  @Test
+  void jobsGoWithTheirFilesAndReportsAfterAWeek() throws Exception {
+    byte[] template = template();
+    var old = cyber().postBytes("/api/registry/imports", XLSX, template);
+    var fresh = cyber().postBytes("/api/registry/imports", XLSX, template);
+    long oldId = Long.parseLong(old.header("Location").replaceAll(".*/", ""));
+    jdbc.update(
+        "update registry_job set created_at = ? where id = ?",
+        instants.bind(java.time.Instant.now().minus(java.time.Duration.ofDays(8))),
+        oldId);
+    importAndWaitFor(fresh.header("Location"));
+    importAndWaitFor(old.header("Location"));
+
+    sweep.sweep();
+    assertThat(cyber().get(old.header("Location")).status()).isEqualTo(404);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from registry_job_issue where job_id = ?", Long.class, oldId))
+        .isZero();
+    assertThat(cyber().get(fresh.header("Location")).status()).isEqualTo(200);
+  }
+
+  void importAndWaitFor(String location) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline
+        && !List.of("DONE", "FAILED")
+            .contains(cyber().get(location).json().path("status").asString())) {
+      Thread.sleep(200);
+    }
   }
 
   @Test
