@@ -22,6 +22,11 @@ abstract class FilingApiContract {
 
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @org.springframework.beans.factory.annotation.Autowired org.qunbei.system.SqlInstants instants;
+
   Api applicant() {
     return Api.as(port, "applicant");
   }
@@ -551,6 +556,71 @@ abstract class FilingApiContract {
       }
     }
     throw new AssertionError("no column " + header);
+  }
+
+  @Test
+  void personalAccessTokensActForTheirUserUntilRevokedOrExpired() throws Exception {
+    var created = applicant().post("/api/me/tokens", "{\"name\":\"同步脚本\",\"days\":30}");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String token = created.json().path("token").asString();
+    long tokenId = created.json().path("info").path("id").asLong();
+    assertThat(token).matches("qb_[A-Za-z0-9_-]{43}");
+    var script = org.qunbei.support.Api.bearer(port, token);
+
+    // The token acts as its user: the same scope and rights.
+    long id = create(script, Samples.example());
+    assertThat(applicant().get("/api/filings/" + id).json().path("createdBy").asString())
+        .isEqualTo("applicant");
+    assertThat(org.qunbei.support.Api.bearer(port, token).get("/api/filings/" + id).status())
+        .isEqualTo(200);
+    // Its secret is never shown again, and only its SHA-256 is stored.
+    var listed = applicant().get("/api/me/tokens").json();
+    JsonNode info = null;
+    for (JsonNode t : listed) {
+      if (t.path("id").asLong() == tokenId) {
+        info = t;
+      }
+    }
+    assertThat(info).isNotNull();
+    assertThat(info.toString()).doesNotContain(token);
+    assertThat(info.path("prefix").asString()).isEqualTo(token.substring(0, 8));
+    assertThat(info.path("lastUsedAt").isNull()).isFalse();
+    String stored =
+        jdbc.queryForObject(
+            "select token_hash from access_token where id = ?", String.class, tokenId);
+    assertThat(stored)
+        .isEqualTo(
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    // A token cannot mint tokens; nobody else can revoke it.
+    assertThat(script.post("/api/me/tokens", "{\"name\":\"x\"}").status()).isEqualTo(403);
+    assertThat(as("applicant2").delete("/api/me/tokens/" + tokenId).status()).isEqualTo(404);
+
+    var bad = applicant().post("/api/me/tokens", "{\"name\":\" \",\"days\":999}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.error("name")).isEqualTo("请填写令牌名称（用途）");
+    assertThat(bad.error("days")).contains("1 到 365");
+
+    assertThat(applicant().delete("/api/me/tokens/" + tokenId).status()).isEqualTo(204);
+    var revoked = script.get("/api/filings");
+    assertThat(revoked.status()).isEqualTo(401);
+    assertThat(revoked.json().path("detail").asString()).contains("令牌");
+    assertThat(org.qunbei.support.Api.bearer(port, "qb_guessed").get("/api/filings").status())
+        .isEqualTo(401);
+
+    // An expired token is refused like a revoked one.
+    var second = applicant().post("/api/me/tokens", "{\"name\":\"短期\",\"days\":1}").json();
+    jdbc.update(
+        "update access_token set expires_at = ? where id = ?",
+        instants.bind(java.time.Instant.now().minusSeconds(1)),
+        second.path("info").path("id").asLong());
+    assertThat(
+            org.qunbei.support.Api.bearer(port, second.path("token").asString())
+                .get("/api/filings")
+                .status())
+        .isEqualTo(401);
   }
 
   private static String enc(String s) {

@@ -30,12 +30,21 @@ public final class Api {
     return new Api(port, "Basic " + token);
   }
 
+  /** A script's client: a personal access token instead of a password. */
+  public static Api bearer(int port, String token) {
+    return new Api(port, "Bearer " + token);
+  }
+
   public static Api anonymous(int port) {
     return new Api(port, null);
   }
 
   public Reply get(String path) {
     return send(request(path).GET());
+  }
+
+  public Reply delete(String path) {
+    return send(request(path).DELETE());
   }
 
   public Reply post(String path, String json) {

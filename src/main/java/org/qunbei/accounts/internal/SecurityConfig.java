@@ -15,8 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Two chains: the JSON API (HTTP Basic or the browser session, no CSRF because it only takes
- * non-form media types, and 401 instead of a login redirect) and the pages (form login, CSRF on).
+ * Two chains: the JSON API (a personal access token, HTTP Basic or the browser session, no CSRF
+ * because it only takes non-form media types, and 401 instead of a login redirect) and the pages
+ * (form login, CSRF on).
  */
 @Configuration
 class SecurityConfig {
@@ -28,8 +29,15 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(
+      HttpSecurity http,
+      Tokens tokens,
+      org.springframework.security.core.userdetails.UserDetailsService users)
+      throws Exception {
     http.securityMatcher("/api/**")
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, users),
+            org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
         .exceptionHandling(
