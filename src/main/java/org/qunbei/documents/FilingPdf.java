@@ -69,7 +69,7 @@ public class FilingPdf {
     List<ReviewRecord> records = review.recordOf(f);
     var variables = new java.util.HashMap<String, Object>();
     variables.put("filing", f);
-    variables.put("c", f.content());
+    variables.put("c", filings.contentFor(user, f));
     variables.put("departmentName", directory.nameOf(f.departmentCode()));
     variables.put("rows", rows(user, records, f.round()));
     filings

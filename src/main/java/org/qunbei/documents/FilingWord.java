@@ -65,7 +65,7 @@ public class FilingWord {
    */
   public byte[] render(CurrentUser user, long filingId, String baseUrl) {
     Filing f = filings.get(user, filingId);
-    FilingContent c = f.content();
+    FilingContent c = filings.contentFor(user, f);
     try (var doc = new XWPFDocument();
         var out = new ByteArrayOutputStream()) {
       var title = doc.createParagraph();

@@ -38,13 +38,15 @@ public final class FilingAccess {
   }
 
   /**
-   * Whether the user sees the team's phone numbers in full on lists and exports of a department's
-   * filings: its own people, who work with them, and the cyberspace office, which must reach every
-   * group's owner in an incident. Everyone else (the administrator, a leader) sees them masked.
+   * Whether the user sees the team's mobile numbers in full for a department's filings: its own
+   * people, who work with them, its leader in charge, who answers for it, and the cyberspace
+   * office, which must reach every group's owner in an incident. The administrator runs the system
+   * and sees them masked.
    */
   public static boolean maySeePhones(CurrentUser user, String departmentCode) {
     return user.has(org.qunbei.accounts.Role.CYBERSPACE_OFFICE)
-        || ownDepartments(user).contains(departmentCode);
+        || ownDepartments(user).contains(departmentCode)
+        || user.leaderOf().contains(departmentCode);
   }
 
   /** The list-query form of {@link #mayView}. */

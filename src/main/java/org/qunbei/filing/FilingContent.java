@@ -47,8 +47,42 @@ public record FilingContent(
 
   /** The same content filed under another department (the server decides the department). */
   public FilingContent withDepartment(String code) {
+    return with(code, team, externalSteward);
+  }
+
+  /**
+   * The content as shown to someone who may not see the team's mobile numbers: each mobile masked
+   * ({@link Phones#mask}); office phones, which are published anyway, stay.
+   */
+  public FilingContent withMobilesMasked() {
+    List<TeamMember> masked =
+        team.stream()
+            .map(
+                m ->
+                    m == null
+                        ? null
+                        : new TeamMember(
+                            m.role(),
+                            m.name(),
+                            m.title(),
+                            m.officePhone(),
+                            Phones.mask(m.mobile()),
+                            m.duties()))
+            .toList();
+    Person steward =
+        externalSteward == null
+            ? null
+            : new Person(
+                externalSteward.name(),
+                externalSteward.title(),
+                externalSteward.officePhone(),
+                Phones.mask(externalSteward.mobile()));
+    return with(departmentCode, masked, steward);
+  }
+
+  private FilingContent with(String department, List<TeamMember> people, Person steward) {
     return new FilingContent(
-        code,
+        department,
         groupType,
         groupTypeOther,
         groupName,
@@ -64,8 +98,8 @@ public record FilingContent(
         dissolveBy,
         lifetimeOther,
         classified,
-        team,
-        externalSteward,
+        people,
+        steward,
         rules,
         commitmentAccepted);
   }

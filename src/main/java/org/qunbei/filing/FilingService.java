@@ -172,6 +172,19 @@ public class FilingService {
     return qrCode(get(user, id));
   }
 
+  /**
+   * The filing's content as this user may see it: whole for its department, its leader in charge,
+   * the cyberspace office, whoever created it and whoever decides or decided a step of it; with the
+   * team's mobiles masked for anyone else who may see the filing (the administrator).
+   */
+  public FilingContent contentFor(CurrentUser user, Filing visible) {
+    boolean whole =
+        FilingAccess.maySeePhones(user, visible.departmentCode())
+            || user.username().equals(visible.createdBy())
+            || review.involves(user, visible);
+    return whole ? visible.content() : visible.content().withMobilesMasked();
+  }
+
   /** The QR code of a filing the caller already holds through {@link #get} (so may see). */
   @Transactional(readOnly = true)
   public Optional<GroupQrCode> qrCode(Filing visible) {

@@ -102,6 +102,12 @@ class FilingPdfIT {
     assertThat(Api.anonymous(port).get("/api/filings/" + id + "/pdf").status()).isEqualTo(401);
     assertThat(Api.as(port, "cyberoffice").get("/api/filings/" + id + "/pdf").status())
         .isEqualTo(200);
+    // The administrator's printout masks the team's mobiles, as its screen does.
+    try (PDDocument pdf =
+        Loader.loadPDF(Api.as(port, "admin").get("/api/filings/" + id + "/pdf").bytes())) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text).contains("138****0001").doesNotContain("13801010001");
+    }
   }
 
   @Test

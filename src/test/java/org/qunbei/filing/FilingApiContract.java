@@ -623,6 +623,23 @@ abstract class FilingApiContract {
         .isEqualTo(401);
   }
 
+  @Test
+  void onlyThoseWhoNeedThemSeeTheTeamsMobiles() {
+    long id = create(applicant(), Samples.example());
+    assertThat(applicant().post("/api/filings/" + id + "/submit", "").status()).isEqualTo(200);
+    for (String user : List.of("applicant", "depthead", "leader", "cyberoffice")) {
+      JsonNode f = as(user).get("/api/filings/" + id).json();
+      assertThat(f.path("team").get(0).path("mobile").asString()).as(user).isEqualTo("13801010001");
+    }
+    // The administrator runs the system; the people's mobiles are not its business.
+    JsonNode seen = as("admin").get("/api/filings/" + id).json();
+    assertThat(seen.path("team").get(0).path("mobile").asString()).isEqualTo("138****0001");
+    assertThat(seen.path("team").get(2).path("mobile").asString()).isEqualTo("139****0003");
+    assertThat(seen.path("externalSteward").path("mobile").asString()).isEqualTo("138****0002");
+    assertThat(seen.path("team").get(0).path("officePhone").asString()).isEqualTo("010-62780001");
+    assertThat(seen.toString()).doesNotContain("13801010001", "13901010003");
+  }
+
   private static String enc(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -154,7 +154,7 @@ class FilingPages {
   String view(CurrentUser user, @PathVariable long id, Model model) {
     Filing f = service.get(user, id);
     model.addAttribute("filing", f);
-    model.addAttribute("c", f.content());
+    model.addAttribute("c", service.contentFor(user, f));
     FilingView view = views.of(user, f);
     model.addAttribute("view", view);
     model.addAttribute("departmentName", directory.nameOf(f.departmentCode()));

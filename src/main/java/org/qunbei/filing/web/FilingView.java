@@ -44,6 +44,7 @@ record FilingView(
 
   static FilingView of(
       Filing f,
+      FilingContent content,
       String departmentName,
       GroupQrCode qr,
       List<ReviewRecord> decisions,
@@ -61,7 +62,7 @@ record FilingView(
         f.createdAt(),
         f.updatedAt(),
         f.submittedAt(),
-        f.content(),
+        content,
         qr == null ? null : QrCodeView.of(f.id(), qr),
         decisions,
         warnings);

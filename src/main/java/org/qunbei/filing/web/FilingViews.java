@@ -29,8 +29,9 @@ class FilingViews {
   FilingView of(CurrentUser user, Filing f) {
     return FilingView.of(
         f,
+        service.contentFor(user, f),
         directory.nameOf(f.departmentCode()),
-        service.qrCode(user, f.id()).orElse(null),
+        service.qrCode(f).orElse(null),
         review.recordOf(f),
         warnings(f));
   }
