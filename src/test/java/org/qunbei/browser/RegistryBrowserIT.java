@@ -67,7 +67,7 @@ class RegistryBrowserIT extends BrowserTest {
     click("#import-link");
     driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
     click("#import-submit");
-    waitFor("#job-status .text-success, #job-status .text-danger");
+    waitFor("#job-status [data-finished]");
     Browser.screenshot(driver, "20-import-report");
     assertThat(driver.findElement(By.id("job-status")).getText()).contains("导入 5 份备案", "1 行有误");
     assertThat(driver.findElement(By.id("issues")).getText()).contains("第 7 行", "群主手机");
