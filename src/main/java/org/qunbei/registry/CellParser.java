@@ -44,6 +44,17 @@ final class CellParser {
     this.column = column;
   }
 
+  int issueCount() {
+    return issues.size();
+  }
+
+  /** The columns reported since the count was {@code from}. */
+  java.util.Set<String> columnsWithIssuesSince(int from) {
+    var columns = new java.util.HashSet<String>();
+    issues.subList(from, issues.size()).forEach(i -> columns.add(i.column()));
+    return columns;
+  }
+
   void problem(String message) {
     issues.add(new ImportIssue(line, column, message));
   }

@@ -115,7 +115,7 @@ class PaperImport {
       Outcome outcome = check(line, sheet, issues);
       if (outcome == Outcome.SKIP) {
         skipped++;
-      } else if (outcome == Outcome.GOOD && issues.size() == before) {
+      } else if (outcome == Outcome.GOOD && line.cellIssues() == 0 && issues.size() == before) {
         good.add(line.row().toPaper());
       } else {
         bad++;
@@ -172,8 +172,7 @@ class PaperImport {
       return Outcome.BAD;
     }
     p.at(n, "填表日期");
-    if (row.filledOn == null
-        && issues.stream().noneMatch(i -> i.line() == n && "填表日期".equals(i.column()))) {
+    if (row.filledOn == null && !line.unreadable().contains("填表日期")) {
       p.problem("必须填写填表日期");
     } else if (row.filledOn != null && row.filledOn.isAfter(LocalDate.now(clock))) {
       p.problem("填表日期不能晚于今天");
@@ -255,7 +254,11 @@ class PaperImport {
 
   /** The sheet as read: its header row, then its data rows as import rows. */
   private static final class Sheet {
-    record Line(int number, PaperRow row) {}
+    /**
+     * A data row as read, with how many of its cells could not be read (such a row is never
+     * imported, even where the rules would not miss the cell) and which columns those were.
+     */
+    record Line(int number, PaperRow row, int cellIssues, java.util.Set<String> unreadable) {}
 
     final CellParser parser;
     final List<Line> rows = new ArrayList<>();
@@ -279,6 +282,7 @@ class PaperImport {
         return;
       }
       PaperRow row = new PaperRow();
+      int before = parser.issueCount();
       for (int i = 0; i < columns.length && i < r.cells().length; i++) {
         PaperColumns.Column c = columns[i];
         String value = r.cell(i);
@@ -295,7 +299,9 @@ class PaperImport {
         }
         c.setter().set(row, value.strip(), parser);
       }
-      rows.add(new Line(r.line(), row));
+      rows.add(
+          new Line(
+              r.line(), row, parser.issueCount() - before, parser.columnsWithIssuesSince(before)));
     }
 
     private void header(WorkbookRows.Row r) {

@@ -305,6 +305,20 @@ abstract class PaperImportContract {
   }
 
   @Test
+  void aRowWithAnUnreadableOptionalCellIsReportedAndNotImported() throws Exception {
+    byte[] template = template();
+    String tag = Long.toString(System.nanoTime(), 36);
+    var row =
+        Sheets.exampleRow(
+            template, Map.of("备案表编号", "疑-" + tag, "群名称", "可选列有误" + tag, "涉密工作", "也许"));
+    JsonNode job = importAndWait(Sheets.filled(template, List.of(row)));
+    assertThat(job.path("importedRows").asInt()).isZero();
+    assertThat(job.path("badRows").asInt()).isEqualTo(1);
+    assertThat(issues(job)).containsExactly("2|涉密工作|请填写“是”或“否”，而不是“也许”");
+    assertThat(registryCount("可选列有误" + tag)).isZero();
+  }
+
+  @Test
   void onlyTheRegistryKeepersImportAndOnlyTheOwnerSeesAJob() throws Exception {
     byte[] template = template();
     var applicant = Api.as(port, "applicant");
