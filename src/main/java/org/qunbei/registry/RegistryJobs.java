@@ -131,13 +131,18 @@ public class RegistryJobs {
     return jobs.findByOwnerOrderByCreatedAtDesc(user.username(), PageRequest.of(0, 20));
   }
 
-  /** The finished export's workbook. */
-  public void writeFile(CurrentUser user, long id, OutputStream out) {
+  /** A finished export of the user's, whose workbook can be downloaded; 404 for anything else. */
+  public RegistryJob finishedExport(CurrentUser user, long id) {
     RegistryJob job = get(user, id);
     if (job.kind() != JobKind.EXPORT || job.status() != JobStatus.DONE) {
       throw new NotFoundException("job.noFile");
     }
-    files.copy(id, JobFiles.OUTPUT, out);
+    return job;
+  }
+
+  /** The workbook of an export {@link #finishedExport} handed out. */
+  public void writeFile(RegistryJob export, OutputStream out) {
+    files.copy(export.id(), JobFiles.OUTPUT, out);
   }
 
   /** An import's report: each bad row, column and reason. */

@@ -332,5 +332,13 @@ abstract class PaperImportContract {
     var started = cyber().postBytes("/api/registry/imports", XLSX, template);
     assertThat(Api.as(port, "admin").get(started.header("Location")).status()).isEqualTo(404);
     assertThat(cyber().get(started.header("Location")).status()).isEqualTo(200);
+    // An import has no workbook to download, and another user's job is nobody's business.
+    String file = started.header("Location").replace("/api/registry", "") + "/file";
+    for (Api who : List.of(cyber(), Api.as(port, "admin"))) {
+      var refused = who.get(file);
+      assertThat(refused.status()).isEqualTo(404);
+      assertThat(refused.header("Content-Type")).doesNotContain("spreadsheetml");
+      assertThat(refused.header("Content-Disposition")).isNull();
+    }
   }
 }

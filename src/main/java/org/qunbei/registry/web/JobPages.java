@@ -95,9 +95,10 @@ class JobPages {
   @GetMapping("/jobs/{id}/file")
   void file(CurrentUser user, @PathVariable long id, HttpServletResponse response)
       throws IOException {
-    RegistryJob job = jobs.get(user, id);
+    // Checked before any header is set: a refusal must not go out labelled as a workbook.
+    RegistryJob job = jobs.finishedExport(user, id);
     attachment(response, job.fileName());
-    jobs.writeFile(user, id, response.getOutputStream());
+    jobs.writeFile(job, response.getOutputStream());
   }
 
   private void show(CurrentUser user, long id, Model model) {
