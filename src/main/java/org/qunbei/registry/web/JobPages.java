@@ -32,8 +32,14 @@ class JobPages {
   private final RegistryJobs jobs;
   private final ImportTemplate template;
   private final Clock clock;
+  private final org.qunbei.system.Messages messages;
 
-  JobPages(RegistryJobs jobs, ImportTemplate template, Clock clock) {
+  JobPages(
+      RegistryJobs jobs,
+      ImportTemplate template,
+      Clock clock,
+      org.qunbei.system.Messages messages) {
+    this.messages = messages;
     this.jobs = jobs;
     this.template = template;
     this.clock = clock;
@@ -58,7 +64,7 @@ class JobPages {
       throws IOException {
     jobs.requireImporter(user);
     if (file.isEmpty()) {
-      redirect.addFlashAttribute("uploadError", "请选择要导入的 Excel 文件（.xlsx）。");
+      redirect.addFlashAttribute("uploadError", messages.text("registry.import.empty"));
       return "redirect:/registry/import";
     }
     try (InputStream in = file.getInputStream()) {
