@@ -53,6 +53,24 @@ public class Notice {
     this.nextAttemptAt = now;
   }
 
+  /**
+   * Whether a sender may take it now: pending and due, or claimed by a sender whose lease ran out.
+   */
+  boolean due(Instant now) {
+    return (mailStatus == MailStatus.PENDING || mailStatus == MailStatus.SENDING)
+        && nextAttemptAt != null
+        && !nextAttemptAt.isAfter(now);
+  }
+
+  /**
+   * Taken by one sender until {@code leaseEnd}; committed before the mail server is called, so that
+   * a second node (whose claim fails on the version) never sends it too.
+   */
+  void claim(Instant leaseEnd) {
+    mailStatus = MailStatus.SENDING;
+    nextAttemptAt = leaseEnd;
+  }
+
   void sent() {
     mailStatus = MailStatus.SENT;
     mailAttempts++;
@@ -68,6 +86,7 @@ public class Notice {
       mailStatus = MailStatus.FAILED;
       nextAttemptAt = null;
     } else {
+      mailStatus = MailStatus.PENDING;
       nextAttemptAt = now.plus(Duration.ofMinutes(1L << (mailAttempts - 1)));
     }
   }

@@ -1,6 +1,7 @@
 package org.qunbei.notify;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -17,7 +18,7 @@ interface Notices extends Repository<Notice, Long> {
 
   long countByRecipientAndReadAtIsNull(String recipient);
 
-  /** The oldest notices whose e-mail is due. */
-  List<Notice> findTop50ByMailStatusAndNextAttemptAtLessThanEqualOrderByIdAsc(
-      MailStatus status, Instant now);
+  /** The oldest notices whose e-mail is due (pending, or claimed by a sender that died). */
+  List<Notice> findTop50ByMailStatusInAndNextAttemptAtLessThanEqualOrderByIdAsc(
+      Collection<MailStatus> statuses, Instant now);
 }
