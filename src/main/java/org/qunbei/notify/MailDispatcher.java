@@ -2,6 +2,8 @@ package org.qunbei.notify;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +21,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the pending e-mails. Each notice is first claimed in a transaction of its own (so that of
- * several app nodes only one sends it), then handed to the mail server outside any transaction,
- * then marked sent or failed. A node killed between the server's acceptance and the mark leaves a
- * claim whose lease runs out; the notice is then sent again under the same {@code Message-ID}, the
- * one case in which a recipient may see it twice. Without a configured mail server (the embedded
- * default) notices stay in-app only.
+ * Sends the pending e-mails, each exactly once. A notice is first claimed in a transaction of its
+ * own (so that of several app nodes only one sends it), then handed to the mail server outside any
+ * transaction and marked sent at the SMTP commit point ({@link #deliver}). A node that dies
+ * mid-send leaves a claim whose lease runs out, and the notice is sent again under the same {@code
+ * Message-ID}. Without a configured mail server (the embedded default) notices stay in-app only.
  */
 @Component
 public class MailDispatcher {
@@ -97,29 +98,37 @@ public class MailDispatcher {
     }
   }
 
+  /**
+   * Hands the notice to the mail server. The notice is marked sent at the SMTP commit point: after
+   * the message's last byte and before the final "." that makes the server keep it. Killed before
+   * the mark, the server drops the unfinished message and the notice is sent again after its lease;
+   * killed after it, only the "." of an already marked message can be lost.
+   */
   private boolean deliver(JavaMailSender sender, Notice n, Instant now) {
-    String error = null;
     try {
-      sender.send(message(sender, n));
+      sender.send(message(sender, n, () -> mark(n.id(), Notice::sent)));
+      return true;
     } catch (MailException | MessagingException e) {
-      error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       log.warn("Mail to {} failed (attempt {}): {}", n.email(), n.mailAttempts() + 1, error);
+      try {
+        mark(n.id(), current -> current.failed(error, now));
+      } catch (RuntimeException unrecorded) {
+        // The claim's lease runs out and another round sends it.
+        log.warn(
+            "Could not record the failed mail of notice {}: {}", n.id(), unrecorded.getMessage());
+      }
+      return false;
     }
-    String failure = error;
-    tx.executeWithoutResult(
-        status -> {
-          Notice current = notices.findById(n.id()).orElseThrow();
-          if (failure == null) {
-            current.sent();
-          } else {
-            current.failed(failure, now);
-          }
-        });
-    return failure == null;
   }
 
-  private MimeMessage message(JavaMailSender sender, Notice n) throws MessagingException {
-    MimeMessage m = new NoticeMessage(sender.createMimeMessage(), n.id(), domain());
+  private void mark(Long id, java.util.function.Consumer<Notice> change) {
+    tx.executeWithoutResult(status -> change.accept(notices.findById(id).orElseThrow()));
+  }
+
+  private MimeMessage message(JavaMailSender sender, Notice n, Runnable atCommitPoint)
+      throws MessagingException {
+    MimeMessage m = new NoticeMessage(sender.createMimeMessage(), n.id(), domain(), atCommitPoint);
     var helper = new MimeMessageHelper(m, "UTF-8");
     helper.setFrom(from);
     helper.setTo(n.email());
@@ -134,18 +143,35 @@ public class MailDispatcher {
     return at < 0 || at == from.length() - 1 ? "qunbei" : from.substring(at + 1).replace(">", "");
   }
 
-  /** A message whose Message-ID is the notice's, the same on every attempt. */
+  /**
+   * A message whose Message-ID is the notice's, the same on every attempt, and which runs {@code
+   * atCommitPoint} once its content is written to the server, before the transport ends the data
+   * with ".". A failure there aborts the transfer, so the server keeps nothing.
+   */
   private static final class NoticeMessage extends MimeMessage {
     private final String messageId;
+    private final Runnable atCommitPoint;
 
-    NoticeMessage(MimeMessage base, long noticeId, String domain) {
+    NoticeMessage(MimeMessage base, long noticeId, String domain, Runnable atCommitPoint) {
       super(base.getSession());
       this.messageId = "<notice-" + noticeId + "@" + domain + ">";
+      this.atCommitPoint = atCommitPoint;
     }
 
     @Override
     protected void updateMessageID() throws MessagingException {
       setHeader("Message-ID", messageId);
+    }
+
+    @Override
+    public void writeTo(OutputStream os, String[] ignoreList)
+        throws IOException, MessagingException {
+      super.writeTo(os, ignoreList);
+      try {
+        atCommitPoint.run();
+      } catch (RuntimeException notMarked) {
+        throw new IOException("the notice could not be marked sent", notMarked);
+      }
     }
   }
 }
