@@ -42,6 +42,15 @@ class ChainRouting implements ReviewRouting {
   }
 
   @Override
+  public java.util.Map<Long, List<ReviewRecord>> recordsOf(java.util.Collection<Long> filingIds) {
+    var records = new java.util.HashMap<Long, List<ReviewRecord>>();
+    for (Decision d : decisions.findByFilingIdInOrderByIdAsc(filingIds)) {
+      records.computeIfAbsent(d.filingId(), id -> new java.util.ArrayList<>()).add(d.record());
+    }
+    return records;
+  }
+
+  @Override
   public boolean involves(CurrentUser user, Filing filing) {
     return service.involves(user, filing);
   }

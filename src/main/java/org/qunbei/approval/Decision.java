@@ -52,6 +52,10 @@ public class Decision {
         stampImageId);
   }
 
+  Long filingId() {
+    return filingId;
+  }
+
   public String decidedByName() {
     return decidedByName;
   }

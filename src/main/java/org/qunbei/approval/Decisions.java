@@ -10,6 +10,8 @@ interface Decisions extends Repository<Decision, Long> {
 
   List<Decision> findByFilingIdOrderByIdAsc(Long filingId);
 
+  List<Decision> findByFilingIdInOrderByIdAsc(java.util.Collection<Long> filingIds);
+
   Optional<Decision> findByFilingIdAndRoundAndStep(Long filingId, int round, String step);
 
   @org.springframework.data.jpa.repository.Query(

@@ -14,15 +14,16 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.qunbei.accounts.CurrentUser;
-import org.qunbei.accounts.Directory;
+import org.qunbei.filing.Composition;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingContent;
-import org.qunbei.filing.FilingService;
+import org.qunbei.filing.GroupType;
+import org.qunbei.filing.Lifetime;
 import org.qunbei.filing.OperatingRules;
+import org.qunbei.filing.Person;
+import org.qunbei.filing.Purpose;
 import org.qunbei.filing.Retention;
 import org.qunbei.filing.ReviewRecord;
-import org.qunbei.filing.ReviewRouting;
-import org.qunbei.filing.ReviewStepInfo;
 import org.qunbei.filing.TeamMember;
 import org.qunbei.system.Messages;
 import org.springframework.stereotype.Service;
@@ -36,116 +37,112 @@ import org.springframework.stereotype.Service;
 public class FilingWord {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
-  private final FilingService filings;
-  private final ReviewRouting review;
-  private final Directory directory;
+  private final PrintViews views;
   private final Messages messages;
-  private final Verifications verifications;
-  private final org.qunbei.approval.Seals seals;
 
-  FilingWord(
-      FilingService filings,
-      ReviewRouting review,
-      Directory directory,
-      Messages messages,
-      Verifications verifications,
-      org.qunbei.approval.Seals seals) {
-    this.filings = filings;
-    this.review = review;
-    this.directory = directory;
+  FilingWord(PrintViews views, Messages messages) {
+    this.views = views;
     this.messages = messages;
-    this.verifications = verifications;
-    this.seals = seals;
   }
 
   /**
-   * The filled form as .docx: sections 一 to 六 with the approvals' signature and stamp images, and
-   * the same verification mark as the PDF (code, link and QR code) once the filing is submitted.
+   * The filled form as .docx on A4: sections 一 to 六 with the approvals' signature and stamp images,
+   * and the same verification mark as the PDF (code, link and QR code) once the filing is
+   * submitted. It reads the same {@link PrintView} as the PDF.
    */
   public byte[] render(CurrentUser user, long filingId, String baseUrl) {
-    Filing f = filings.get(user, filingId);
-    FilingContent c = filings.contentFor(user, f);
+    PrintView v = views.of(user, filingId, baseUrl);
+    Filing f = v.filing();
+    FilingContent c = v.content();
     try (var doc = new XWPFDocument();
         var out = new ByteArrayOutputStream()) {
+      a4(doc);
       var title = doc.createParagraph();
       title.setAlignment(ParagraphAlignment.CENTER);
       text(title, "工作群（QQ群/微信群等）备案表", true, 16);
       text(
           doc.createParagraph(),
-          "备案表编号："
-              + orBlank(f.number())
-              + "　　填表日期："
-              + (f.filledOn() == null ? "　　年　月　日" : DAY.format(f.filledOn())),
+          "备案表编号：" + (f.number() == null ? "（提交后生成）" : f.number()) + "　　填表日期：" + day(f.filledOn()),
           false,
           10);
 
       heading(doc, "一、工作群基础信息");
       XWPFTable basic = table(doc, 2);
-      row(basic, true, "所属部门", directory.nameOf(f.departmentCode()));
+      row(basic, true, "所属部门", v.departmentName());
       row(
           basic,
           false,
           "群类型",
-          choices(org.qunbei.filing.GroupType.values(), t -> t == c.groupType(), "GroupType")
-              + (c.groupType() == org.qunbei.filing.GroupType.OTHER
-                  ? "：" + orBlank(c.groupTypeOther())
-                  : ""));
+          choices(
+              GroupType.values(),
+              t -> t == c.groupType(),
+              "GroupType",
+              GroupType.OTHER,
+              c.groupTypeOther()));
       row(basic, false, "群名称", orBlank(c.groupName()));
       row(basic, false, "群号/群二维码", "群号（如有）：" + (c.groupNumber() == null ? "无" : c.groupNumber()));
       var qrCell = basic.getRow(basic.getNumberOfRows() - 1).getCell(1);
-      filings
-          .qrCode(f)
-          .ifPresent(qr -> picture(qrCell.addParagraph(), qr.image(), qr.contentType(), 72, 72));
+      if (v.groupQr() != null) {
+        picture(qrCell.addParagraph(), v.groupQr().bytes(), v.groupQr().contentType(), 72, 72);
+      }
       row(basic, false, "创建时间", c.createdOn() == null ? "" : DAY.format(c.createdOn()));
       row(basic, false, "当前群成员人数", c.memberCount() == null ? "" : c.memberCount() + "人（备案时最新数据）");
       row(
           basic,
           false,
           "群成员构成",
-          choices(org.qunbei.filing.Composition.values(), c.composition()::contains, "Composition")
-              + (c.compositionDetails() == null ? "" : "（详细说明：" + c.compositionDetails() + "）"));
+          choices(
+                  Composition.values(),
+                  c.composition()::contains,
+                  "Composition",
+                  Composition.OTHER,
+                  c.compositionOther())
+              + (c.compositionDetails() == null ? "" : "\n（详细说明：" + c.compositionDetails() + "）"));
       row(
           basic,
           false,
           "建群目的",
-          choices(org.qunbei.filing.Purpose.values(), c.purposes()::contains, "Purpose"));
+          choices(
+              Purpose.values(),
+              c.purposes()::contains,
+              "Purpose",
+              Purpose.OTHER,
+              c.purposeOther()));
       row(
           basic,
           false,
-          "预计存续期限",
-          choices(org.qunbei.filing.Lifetime.values(), l -> l == c.lifetime(), "Lifetime")
-              + (c.dissolveBy() == null ? "" : "（" + DAY.format(c.dissolveBy()) + "前解散）"));
+          "涉密工作",
+          box(c.classified()) + "是（保密环节由党政办审批）　" + box(!c.classified()) + "否");
+      row(basic, false, "预计存续期限", lifetime(c));
 
       heading(doc, "二、群管理团队信息");
       XWPFTable team = table(doc, 6);
       row(team, true, "岗位", "姓名", "职务", "办公电话", "手机号码", "职责分工");
-      int admins = 0;
-      for (TeamMember m : c.team()) {
-        // The paper numbers its two admin rows: 群管理员（1）, 群管理员（2）.
-        String numbered = m.role() == org.qunbei.filing.TeamRole.ADMIN ? "（" + ++admins + "）" : "";
+      for (PrintView.TeamRow r : v.team()) {
+        TeamMember m = r.member();
         row(
             team,
             false,
-            messages.label(m.role()) + numbered,
-            orBlank(m.name()),
-            orBlank(m.title()),
-            orBlank(m.officePhone()),
-            orBlank(m.mobile()),
-            orBlank(m.duties()));
+            r.label(),
+            m == null ? "" : orBlank(m.name()),
+            m == null ? "" : orBlank(m.title()),
+            m == null ? "" : orBlank(m.officePhone()),
+            m == null ? "" : orBlank(m.mobile()),
+            m == null ? "" : orBlank(m.duties()));
       }
       text(
           doc.createParagraph(),
-          "备注：群管理员需明确职责分工，确保群内信息规范管理；若群成员包含外部人员，需指定专人负责外部人员准入审核及信息保密管理。"
-              + (c.externalSteward() == null
-                  ? ""
-                  : "外部人员准入审核及信息保密管理负责人："
-                      + c.externalSteward().name()
-                      + "（"
-                      + orBlank(c.externalSteward().title())
-                      + "）。"),
+          "备注：群管理员需明确职责分工，确保群内信息规范管理；若群成员包含外部人员，需指定专人负责外部人员准入审核及信息保密管理。",
           false,
           9);
+      Person steward = c.externalSteward();
+      if (steward != null) {
+        XWPFTable s = table(doc, 4);
+        row(s, true, "外部人员准入审核及信息保密管理负责人", orBlank(steward.name()), "职务", orBlank(steward.title()));
+        row(s, false, "办公电话", orBlank(steward.officePhone()), "手机号码", orBlank(steward.mobile()));
+      }
 
       heading(doc, "三、群运营管理规范");
       OperatingRules r =
@@ -176,49 +173,34 @@ public class FilingWord {
       row(rules, false, "舆情应急处置", orBlank(r.incidentResponse()));
 
       heading(doc, "四、备案承诺与责任声明");
-      for (String line :
-          List.of(
-              "本部门郑重承诺：",
-              "1.已知晓并严格遵守单位内部工作沟通工具管理相关规定，对本备案工作群的运营管理负全部责任。",
-              "2.严格执行群运营管理规范，确保群内信息真实、合规、安全，坚决杜绝发布、传播涉密信息、有害信息及与工作无关的违规内容。",
-              "3.加强群成员管理，规范准入与退出流程，对群内出现的违规行为及时制止并妥善处置；若发生信息泄露、舆情等安全事件，将第一时间采取处置措施并向单位主管部门报告。",
-              "4.若工作群名称、管理团队、群功能等关键信息发生变更，或群达到存续期限需要解散，将在5个工作日内重新提交备案表更新备案或报备解散事宜。")) {
+      for (String line : COMMITMENTS) {
         text(doc.createParagraph(), line, false, 9);
       }
-      text(
-          doc.createParagraph(),
-          "承诺部门（盖章）："
-              + directory.nameOf(f.departmentCode())
-              + "　　承诺人（群主/主要负责人签字）："
-              + (c.team().isEmpty() ? "" : orBlank(c.team().get(0).name())),
-          false,
-          10);
+      commitment(doc, v);
 
       heading(doc, "五、审批备案意见");
+      if (f.origin() == org.qunbei.filing.FilingOrigin.PAPER) {
+        text(doc.createParagraph(), "纸质备案导入：审批意见、签字与盖章见纸质原件。", false, 9);
+      }
       XWPFTable approvals = table(doc, 3);
       row(approvals, true, "审批部门", "审核意见", "签字盖章及日期");
-      List<ReviewRecord> records = review.recordOf(f);
-      for (ReviewStepInfo s : review.steps()) {
-        ReviewRecord d = ReviewRecord.of(records, s.code(), f.round()).orElse(null);
-        String date =
-            d == null
-                ? "　　年　月　日"
-                : DAY.format(LocalDate.ofInstant(d.decidedAt(), ZoneId.of("Asia/Shanghai")));
+      for (PrintView.ApprovalRow a : v.approvals()) {
+        ReviewRecord d = a.decision();
         row(
             approvals,
             false,
-            s.label(),
+            a.step().label(),
             d == null
                 ? ""
-                : "【" + messages.text("DecisionKind." + d.decision()) + "】" + d.opinion(),
+                : "【" + messages.text("DecisionKind." + d.decision()) + "】" + orBlank(d.opinion()),
             "");
-        signed(user, approvals.getRow(approvals.getNumberOfRows() - 1).getCell(2), s, d, date);
+        signed(approvals.getRow(approvals.getNumberOfRows() - 1).getCell(2), a);
       }
 
       heading(doc, "六、备注");
       text(doc.createParagraph(), "1. 本备案表一式两份，申请部门与学校主管部门各留存一份，具有同等效力。", false, 9);
       text(doc.createParagraph(), "2. 备案信息需真实准确，如有隐瞒或虚假填报，将追究相关部门及责任人责任。", false, 9);
-      mark(doc, VerificationMark.of(f, verifications, baseUrl));
+      mark(doc, java.util.Optional.ofNullable(v.mark()));
       doc.write(out);
       return out.toByteArray();
     } catch (IOException e) {
@@ -226,11 +208,75 @@ public class FilingWord {
     }
   }
 
+  static final List<String> COMMITMENTS =
+      List.of(
+          "本部门郑重承诺：",
+          "1.已知晓并严格遵守单位内部工作沟通工具管理相关规定，对本备案工作群的运营管理负全部责任。",
+          "2.严格执行群运营管理规范，确保群内信息真实、合规、安全，坚决杜绝发布、传播涉密信息、有害信息及与工作无关的违规内容。",
+          "3.加强群成员管理，规范准入与退出流程，对群内出现的违规行为及时制止并妥善处置；若发生信息泄露、舆情等安全事件，将第一时间采取处置措施并向单位主管部门报告。",
+          "4.若工作群名称、管理团队、群功能等关键信息发生变更，或群达到存续期限需要解散，将在5个工作日内重新提交备案表更新备案或报备解散事宜。");
+
+  /** Section 四's signature line: department (and its stamp), the owner, the date. */
+  private static void commitment(XWPFDocument doc, PrintView v) {
+    PrintView.Commitment c = v.commitment();
+    XWPFParagraph p = doc.createParagraph();
+    text(p, "承诺部门（盖章）：" + v.departmentName(), false, 10);
+    if (c.departmentStamp() != null) {
+      picture(p, c.departmentStamp().bytes(), c.departmentStamp().contentType(), 56, 56);
+    }
+    text(p, "　　承诺人（群主/主要负责人签字）：" + orBlank(c.owner()), false, 10);
+    text(
+        doc.createParagraph(),
+        "日期："
+            + day(c.date())
+            + (c.acceptedBy() == null
+                ? ""
+                : "（"
+                    + c.acceptedBy()
+                    + "于"
+                    + MINUTE.format(c.acceptedAt().atZone(ZoneId.of("Asia/Shanghai")))
+                    + "在线确认承诺）"),
+        false,
+        10);
+  }
+
+  private String lifetime(FilingContent c) {
+    var b = new StringBuilder();
+    for (Lifetime l : Lifetime.values()) {
+      b.append(box(l == c.lifetime())).append(messages.text("Lifetime." + l.name()));
+      if (l == Lifetime.SHORT_TERM && c.dissolveBy() != null) {
+        b.append("（").append(DAY.format(c.dissolveBy())).append("前解散）");
+      }
+      if (l == Lifetime.OTHER && l == c.lifetime() && c.lifetimeOther() != null) {
+        b.append("：").append(c.lifetimeOther());
+      }
+      b.append("　");
+    }
+    return b.toString().strip();
+  }
+
+  private static String day(LocalDate date) {
+    return date == null ? "　　年　月　日" : DAY.format(date);
+  }
+
+  /** A4 portrait, as the paper (twentieths of a point). */
+  private static void a4(XWPFDocument doc) {
+    var sect = doc.getDocument().getBody().addNewSectPr();
+    var size = sect.addNewPgSz();
+    size.setW(java.math.BigInteger.valueOf(11906));
+    size.setH(java.math.BigInteger.valueOf(16838));
+  }
+
+  /** Every choice with its box, the chosen "other" followed by its text (其他：…). */
   private <E extends Enum<E>> String choices(
-      E[] all, java.util.function.Predicate<E> chosen, String prefix) {
+      E[] all, java.util.function.Predicate<E> chosen, String prefix, E other, String otherText) {
     var b = new StringBuilder();
     for (E e : all) {
-      b.append(box(chosen.test(e))).append(messages.text(prefix + "." + e.name())).append("　");
+      b.append(box(chosen.test(e))).append(messages.text(prefix + "." + e.name()));
+      if (e == other && chosen.test(e) && otherText != null) {
+        b.append("：").append(otherText);
+      }
+      b.append("　");
     }
     return b.toString().strip();
   }
@@ -244,27 +290,29 @@ public class FilingWord {
   }
 
   /** The third cell of a section 五 row: signature (image or name), stamp image, date. */
-  private void signed(
-      CurrentUser user,
-      org.apache.poi.xwpf.usermodel.XWPFTableCell cell,
-      ReviewStepInfo step,
-      ReviewRecord d,
-      String date) {
+  private static void signed(
+      org.apache.poi.xwpf.usermodel.XWPFTableCell cell, PrintView.ApprovalRow a) {
+    ReviewRecord d = a.decision();
     XWPFParagraph p = cell.getParagraphs().get(0);
-    small(p, step.stamped() ? "负责人签字：" : "签字：");
-    if (d != null && d.signatureImageId() != null) {
-      picture(p, seals.image(user, d.signatureImageId()), 24);
+    small(p, a.step().stamped() ? "负责人签字：" : "签字：");
+    if (a.signature() != null) {
+      picture(p, a.signature(), 24);
     } else if (d != null) {
       small(p, d.decidedByName());
     }
-    if (step.stamped()) {
+    if (a.step().stamped()) {
       p = cell.addParagraph();
       small(p, "盖章：");
-      if (d != null && d.stampImageId() != null) {
-        picture(p, seals.image(user, d.stampImageId()), 56);
+      if (a.stamp() != null) {
+        picture(p, a.stamp(), 56);
       }
     }
-    small(cell.addParagraph(), "日期：" + date);
+    small(
+        cell.addParagraph(),
+        "日期："
+            + (d == null
+                ? day(null)
+                : day(LocalDate.ofInstant(d.decidedAt(), ZoneId.of("Asia/Shanghai")))));
   }
 
   /** The verification mark, as on the PDF: drafts say they cannot be checked. */
@@ -280,11 +328,11 @@ public class FilingWord {
     text(p, m.code(), true, 9);
   }
 
-  private static void picture(XWPFParagraph p, org.qunbei.approval.SealImage image, int height) {
+  private static void picture(XWPFParagraph p, PrintView.Image image, int height) {
     try {
-      var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.image()));
+      var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.bytes()));
       int width = img == null ? height : Math.max(1, height * img.getWidth() / img.getHeight());
-      picture(p, image.image(), image.contentType(), width, height);
+      picture(p, image.bytes(), image.contentType(), width, height);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -112,6 +112,8 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
 
   private boolean commitmentAccepted;
 
+  @Embedded private CommitmentAcceptance acceptance;
+
   @Enumerated(EnumType.STRING)
   private FilingOrigin origin = FilingOrigin.ONLINE;
 
@@ -153,8 +155,14 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
    * Sends the filing into review at the first step, as a new round. The number is given once, at
    * the first submission, and kept through every later round.
    */
-  public void submit(String newNumber, String firstStep, LocalDate today, Instant now) {
+  public void submit(
+      String newNumber,
+      String firstStep,
+      CommitmentAcceptance acceptedBy,
+      LocalDate today,
+      Instant now) {
     requireEditable();
+    acceptance = acceptedBy;
     if (number == null) {
       number = newNumber;
       filledOn = today;
@@ -226,6 +234,11 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     if (!step.equals(currentStep)) {
       throw new StateConflictException("filing.stepMoved");
     }
+  }
+
+  /** Who accepted section 四 on line and when; null for a draft or a paper-era filing. */
+  public CommitmentAcceptance acceptance() {
+    return acceptance;
   }
 
   public boolean needsNumber() {

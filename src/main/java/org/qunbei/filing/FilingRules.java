@@ -43,9 +43,9 @@ public class FilingRules {
 
   public Violations checkDraft(FilingContent c) {
     var v = new Violations();
-    length(v, "departmentCode", c.departmentCode(), SHORT);
-    length(v, "groupTypeOther", c.groupTypeOther(), NAME);
-    length(v, "groupName", c.groupName(), GROUP_NAME);
+    length(v, c, "departmentCode", c.departmentCode(), SHORT);
+    length(v, c, "groupTypeOther", c.groupTypeOther(), NAME);
+    length(v, c, "groupName", c.groupName(), GROUP_NAME);
     if (present(c.groupNumber()) && !GROUP_NUMBER.matcher(c.groupNumber().strip()).matches()) {
       v.add("groupNumber", "filing.groupNumber.invalid");
     }
@@ -64,32 +64,32 @@ public class FilingRules {
             c.groupType().maxMembers());
       }
     }
-    length(v, "compositionOther", c.compositionOther(), SHORT);
-    length(v, "compositionDetails", c.compositionDetails(), LONG);
-    length(v, "purposeOther", c.purposeOther(), SHORT);
-    length(v, "lifetimeOther", c.lifetimeOther(), MEDIUM);
+    length(v, c, "compositionOther", c.compositionOther(), SHORT);
+    length(v, c, "compositionDetails", c.compositionDetails(), LONG);
+    length(v, c, "purposeOther", c.purposeOther(), SHORT);
+    length(v, c, "lifetimeOther", c.lifetimeOther(), MEDIUM);
     if (c.dissolveBy() != null && c.createdOn() != null && !c.dissolveBy().isAfter(c.createdOn())) {
       v.add("dissolveBy", "filing.dissolveBy.beforeCreated");
     }
-    teamFormats(v, c.team());
+    teamFormats(v, c);
     if (c.externalSteward() != null) {
-      personFormats(v, "externalSteward", c.externalSteward());
+      personFormats(v, c, "externalSteward", c.externalSteward());
     }
     if (c.rules() != null) {
-      ruleLengths(v, c.rules());
+      ruleLengths(v, c, c.rules());
     }
     return v;
   }
 
   public Violations checkSubmission(FilingContent c) {
     Violations v = checkDraft(c);
-    required(v, "departmentCode", c.departmentCode());
+    required(v, c, "departmentCode", c.departmentCode());
     if (c.groupType() == null) {
       v.add("groupType", "filing.groupType.required");
     } else if (c.groupType() == GroupType.OTHER) {
-      required(v, "groupTypeOther", c.groupTypeOther());
+      required(v, c, "groupTypeOther", c.groupTypeOther());
     }
-    required(v, "groupName", c.groupName());
+    required(v, c, "groupName", c.groupName());
     if (c.groupType() != null && c.groupType().isNumbered() && !present(c.groupNumber())) {
       v.add("groupNumber", "filing.groupNumber.required", label("GroupType." + c.groupType()));
     }
@@ -102,17 +102,17 @@ public class FilingRules {
     if (c.composition().isEmpty()) {
       v.add("composition", "filing.composition.required");
     } else if (c.composition().contains(Composition.OTHER)) {
-      required(v, "compositionOther", c.compositionOther());
+      required(v, c, "compositionOther", c.compositionOther());
     }
     if (c.purposes().isEmpty()) {
       v.add("purposes", "filing.purposes.required");
     } else if (c.purposes().contains(Purpose.OTHER)) {
-      required(v, "purposeOther", c.purposeOther());
+      required(v, c, "purposeOther", c.purposeOther());
     }
     lifetime(v, c);
-    team(v, c.team());
+    team(v, c);
     steward(v, c);
-    operatingRules(v, c.rules());
+    operatingRules(v, c, c.rules());
     if (!c.commitmentAccepted()) { // never null: FilingContent makes it false
       v.add("commitmentAccepted", "filing.commitment.required");
     }
@@ -129,11 +129,12 @@ public class FilingRules {
         v.add("dissolveBy", "filing.dissolveBy.past");
       }
     } else if (c.lifetime() == Lifetime.OTHER) {
-      required(v, "lifetimeOther", c.lifetimeOther());
+      required(v, c, "lifetimeOther", c.lifetimeOther());
     }
   }
 
-  private void teamFormats(Violations v, List<TeamMember> team) {
+  private void teamFormats(Violations v, FilingContent c) {
+    List<TeamMember> team = c.team();
     Map<TeamRole, Integer> counts = new EnumMap<>(TeamRole.class);
     for (int i = 0; i < team.size(); i++) {
       TeamMember m = team.get(i);
@@ -151,12 +152,13 @@ public class FilingRules {
             label("TeamRole." + m.role()),
             m.role().maxCount());
       }
-      personFormats(v, at, new Person(m.name(), m.title(), m.officePhone(), m.mobile()));
-      length(v, at + ".duties", m.duties(), MEDIUM);
+      personFormats(v, c, at, new Person(m.name(), m.title(), m.officePhone(), m.mobile()));
+      length(v, c, at + ".duties", m.duties(), MEDIUM);
     }
   }
 
-  private void team(Violations v, List<TeamMember> team) {
+  private void team(Violations v, FilingContent c) {
+    List<TeamMember> team = c.team();
     long owners = team.stream().filter(m -> m != null && m.role() == TeamRole.OWNER).count();
     if (owners == 0) {
       v.add("team", "filing.team.owner.required");
@@ -167,9 +169,9 @@ public class FilingRules {
         continue;
       }
       String at = "team[" + i + "]";
-      personRequired(v, at, new Person(m.name(), m.title(), m.officePhone(), m.mobile()));
+      personRequired(v, c, at, new Person(m.name(), m.title(), m.officePhone(), m.mobile()));
       if (m.role() == TeamRole.ADMIN) {
-        required(v, at + ".duties", m.duties());
+        required(v, c, at + ".duties", m.duties());
       }
     }
   }
@@ -181,53 +183,56 @@ public class FilingRules {
     if (c.externalSteward() == null) {
       v.add("externalSteward", "filing.externalSteward.required");
     } else {
-      personRequired(v, "externalSteward", c.externalSteward());
+      personRequired(v, c, "externalSteward", c.externalSteward());
     }
   }
 
-  private void personFormats(Violations v, String at, Person p) {
-    length(v, at + ".name", p.name(), NAME);
-    length(v, at + ".title", p.title(), SHORT);
+  private void personFormats(Violations v, FilingContent c, String at, Person p) {
+    length(v, c, at + ".name", p.name(), NAME);
+    length(v, c, at + ".title", p.title(), SHORT);
     if (present(p.mobile()) && !MOBILE.matcher(p.mobile().strip()).matches()) {
-      v.add(at + ".mobile", "filing.mobile.invalid");
+      v.add(at + ".mobile", "filing.mobile.invalid", FormFields.label(c, at + ".mobile"));
     }
     if (present(p.officePhone()) && !OFFICE_PHONE.matcher(p.officePhone().strip()).matches()) {
-      v.add(at + ".officePhone", "filing.officePhone.invalid");
+      v.add(
+          at + ".officePhone",
+          "filing.officePhone.invalid",
+          FormFields.label(c, at + ".officePhone"));
     }
   }
 
-  private void personRequired(Violations v, String at, Person p) {
-    required(v, at + ".name", p.name());
-    required(v, at + ".title", p.title());
+  private void personRequired(Violations v, FilingContent c, String at, Person p) {
+    required(v, c, at + ".name", p.name());
+    required(v, c, at + ".title", p.title());
     if (!v.has(at + ".mobile")) {
-      required(v, at + ".mobile", p.mobile());
+      required(v, c, at + ".mobile", p.mobile());
     }
   }
 
-  private void ruleLengths(Violations v, OperatingRules r) {
-    length(v, "rules.publishingScope", r.publishingScope(), RULE_TEXT);
-    length(v, "rules.admission", r.admission(), RULE_TEXT);
-    length(v, "rules.exit", r.exit(), RULE_TEXT);
-    length(v, "rules.incidentResponse", r.incidentResponse(), RULE_TEXT);
+  private void ruleLengths(Violations v, FilingContent c, OperatingRules r) {
+    length(v, c, "rules.publishingScope", r.publishingScope(), RULE_TEXT);
+    length(v, c, "rules.admission", r.admission(), RULE_TEXT);
+    length(v, c, "rules.exit", r.exit(), RULE_TEXT);
+    length(v, c, "rules.incidentResponse", r.incidentResponse(), RULE_TEXT);
     Retention t = r.retention();
     if (t != null) {
-      length(v, "rules.retention.period", t.period(), SHORT);
-      length(v, "rules.retention.archivist", t.archivist(), NAME);
-      length(v, "rules.retention.archiveMethod", t.archiveMethod(), MEDIUM);
-      length(v, "rules.retention.noRetentionReason", t.noRetentionReason(), LONG);
+      length(v, c, "rules.retention.period", t.period(), SHORT);
+      length(v, c, "rules.retention.archivist", t.archivist(), NAME);
+      length(v, c, "rules.retention.archiveMethod", t.archiveMethod(), MEDIUM);
+      length(v, c, "rules.retention.noRetentionReason", t.noRetentionReason(), LONG);
     }
   }
 
-  private void operatingRules(Violations v, OperatingRules r) {
+  private void operatingRules(Violations v, FilingContent c, OperatingRules r) {
     OperatingRules rules = r == null ? new OperatingRules(null, null, null, null, null) : r;
-    required(v, "rules.publishingScope", rules.publishingScope());
-    required(v, "rules.admission", rules.admission());
-    required(v, "rules.exit", rules.exit());
-    required(v, "rules.incidentResponse", rules.incidentResponse());
-    retention(v, rules.retention());
+    required(v, c, "rules.publishingScope", rules.publishingScope());
+    required(v, c, "rules.admission", rules.admission());
+    required(v, c, "rules.exit", rules.exit());
+    required(v, c, "rules.incidentResponse", rules.incidentResponse());
+    retention(v, c, rules.retention());
   }
 
-  private void retention(Violations v, Retention t) {
+  private void retention(Violations v, FilingContent c, Retention t) {
     if (t == null || t.retain() == null) {
       v.add("rules.retention.retain", "filing.retention.choose");
       return;
@@ -259,29 +264,20 @@ public class FilingRules {
     }
   }
 
-  private static void required(Violations v, String field, String value) {
+  private static void required(Violations v, FilingContent c, String field, String value) {
     if (!present(value) && !v.has(field)) {
-      v.add(field, "filing.required", label("field." + withoutIndexes(field)));
+      v.add(field, "filing.required", FormFields.label(c, field));
     }
   }
 
-  private static void length(Violations v, String field, String value, int max) {
+  private static void length(Violations v, FilingContent c, String field, String value, int max) {
     if (value != null && value.strip().length() > max) {
-      v.add(
-          field,
-          "filing.tooLong",
-          label("field." + withoutIndexes(field)),
-          max,
-          value.strip().length());
+      v.add(field, "filing.tooLong", FormFields.label(c, field), max, value.strip().length());
     }
   }
 
   static boolean present(String s) {
     return s != null && !s.isBlank();
-  }
-
-  private static String withoutIndexes(String field) {
-    return field.replaceAll("\\[\\d+]", "");
   }
 
   /** A label that the edge resolves in the user's language. */

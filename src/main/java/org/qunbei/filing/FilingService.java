@@ -88,7 +88,8 @@ public class FilingService {
     filing.revise(content, now);
     LocalDate today = LocalDate.now(clock);
     String number = filing.needsNumber() ? numbers.next(Year.from(today)) : null;
-    filing.submit(number, review.firstStep(filing), today, now);
+    var acceptance = new CommitmentAcceptance(user.username(), user.displayName(), now);
+    filing.submit(number, review.firstStep(filing), acceptance, today, now);
     claims.claim(filing);
     filings.saveAndFlush(filing);
     events.publishEvent(

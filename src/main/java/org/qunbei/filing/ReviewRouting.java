@@ -18,6 +18,9 @@ public interface ReviewRouting {
   /** The decisions so far, oldest first, every round. */
   List<ReviewRecord> recordOf(Filing filing);
 
+  /** The decisions of many filings at once, oldest first, every round (for the export). */
+  java.util.Map<Long, List<ReviewRecord>> recordsOf(java.util.Collection<Long> filingIds);
+
   /** Whether the user decides, or has decided, a step of this filing (so may see it). */
   boolean involves(CurrentUser user, Filing filing);
 

@@ -7,13 +7,18 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -69,16 +74,16 @@ public class MailDispatcher {
     if (sender == null) {
       return 0;
     }
-    int sent = 0;
+    List<Notice> claimed = new ArrayList<>();
     for (Notice due :
         notices.findTop50ByMailStatusInAndNextAttemptAtLessThanEqualOrderByIdAsc(
             EnumSet.of(MailStatus.PENDING, MailStatus.SENDING), now)) {
-      Notice claimed = claim(due.id(), now);
-      if (claimed != null && deliver(sender, claimed, now)) {
-        sent++;
+      Notice n = claim(due.id(), now);
+      if (n != null) {
+        claimed.add(n);
       }
     }
-    return sent;
+    return claimed.isEmpty() ? 0 : deliver(sender, claimed, now);
   }
 
   /** The notice, claimed by this node; null when it is not due or another node took it. */
@@ -99,27 +104,49 @@ public class MailDispatcher {
   }
 
   /**
-   * Hands the notice to the mail server. The notice is marked sent at the SMTP commit point: after
-   * the message's last byte and before the final "." that makes the server keep it. Killed before
-   * the mark, the server drops the unfinished message and the notice is sent again after its lease;
-   * killed after it, only the "." of an already marked message can be lost.
+   * Hands the notices to the mail server over one connection. Each is marked sent at the SMTP
+   * commit point: after the message's last byte and before the final "." that makes the server keep
+   * it. Killed before the mark, the server drops the unfinished message and the notice is sent
+   * again after its lease; killed after it, only the "." of an already marked message can be lost.
+   * Returns how many the server took.
    */
-  private boolean deliver(JavaMailSender sender, Notice n, Instant now) {
-    try {
-      sender.send(message(sender, n, () -> mark(n.id(), Notice::sent)));
-      return true;
-    } catch (MailException | MessagingException e) {
-      String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      log.warn("Mail to {} failed (attempt {}): {}", n.email(), n.mailAttempts() + 1, error);
+  private int deliver(JavaMailSender sender, List<Notice> batch, Instant now) {
+    Map<MimeMessage, Notice> messages = new LinkedHashMap<>();
+    Map<Notice, String> failures = new LinkedHashMap<>();
+    for (Notice n : batch) {
       try {
-        mark(n.id(), current -> current.failed(error, now));
-      } catch (RuntimeException unrecorded) {
-        // The claim's lease runs out and another round sends it.
-        log.warn(
-            "Could not record the failed mail of notice {}: {}", n.id(), unrecorded.getMessage());
+        messages.put(message(sender, n, () -> mark(n.id(), Notice::sent)), n);
+      } catch (MessagingException e) {
+        failures.put(n, reason(e));
       }
-      return false;
     }
+    try {
+      sender.send(messages.keySet().toArray(new MimeMessage[0]));
+    } catch (MailSendException e) {
+      if (e.getFailedMessages().isEmpty()) {
+        messages.values().forEach(n -> failures.put(n, reason(e)));
+      }
+      e.getFailedMessages().forEach((m, cause) -> failures.put(messages.get(m), reason(cause)));
+    } catch (MailException e) {
+      messages.values().forEach(n -> failures.put(n, reason(e)));
+    }
+    failures.forEach((n, error) -> failed(n, error, now));
+    return batch.size() - failures.size();
+  }
+
+  private void failed(Notice n, String error, Instant now) {
+    log.warn("Mail to {} failed (attempt {}): {}", n.email(), n.mailAttempts() + 1, error);
+    try {
+      mark(n.id(), current -> current.failed(error, now));
+    } catch (RuntimeException unrecorded) {
+      // The claim's lease runs out and another round sends it.
+      log.warn(
+          "Could not record the failed mail of notice {}: {}", n.id(), unrecorded.getMessage());
+    }
+  }
+
+  private static String reason(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private void mark(Long id, java.util.function.Consumer<Notice> change) {

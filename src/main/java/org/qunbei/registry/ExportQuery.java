@@ -4,8 +4,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.JoinType;
-import jakarta.persistence.criteria.ListJoin;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
@@ -15,25 +13,30 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hibernate.jpa.HibernateHints;
 import org.qunbei.filing.Filing;
-import org.qunbei.filing.TeamMember;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the filings of an export as a stream of plain rows (no entities, nothing kept by the
- * persistence context), one row per team member, and hands them on one filing at a time. The
- * database sends rows in batches (fetch size), so memory stays flat however many filings match.
+ * persistence context), one row per filing, completes each batch of 500 with its teams and
+ * decisions, and hands them on one filing at a time. The database sends rows in batches (fetch
+ * size), so memory stays flat however many filings match.
  */
 @Component
 class ExportQuery {
 
   private static final int FETCH_SIZE = 1000;
 
-  private final EntityManager em;
+  /** Filings completed with their teams and decisions at a time: two look-ups per batch. */
+  private static final int BATCH = 500;
 
-  ExportQuery(EntityManager em) {
+  private final EntityManager em;
+  private final ExportLookups lookups;
+
+  ExportQuery(EntityManager em, ExportLookups lookups) {
     this.em = em;
+    this.lookups = lookups;
   }
 
   long count(Specification<Filing> spec) {
@@ -52,34 +55,43 @@ class ExportQuery {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Tuple> q = cb.createTupleQuery();
     Root<Filing> f = q.from(Filing.class);
-    ListJoin<Filing, TeamMember> t = f.joinList("team", JoinType.LEFT);
     List<Selection<?>> columns = new ArrayList<>();
     FilingLine.ATTRIBUTES.forEach(a -> columns.add(f.get(a)));
-    columns.addAll(List.of(t.get("role"), t.get("name"), t.get("title"), t.get("mobile")));
     List<Order> order = new ArrayList<>(QueryUtils.toOrders(sort, f, cb));
     order.add(cb.asc(f.get("id")));
-    order.add(cb.asc(t.index()));
     q.multiselect(columns).where(spec.toPredicate(f, q, cb)).orderBy(order);
+    List<Tuple> batch = new ArrayList<>(BATCH);
     try (Stream<Tuple> rows =
         em.createQuery(q)
             .setHint(HibernateHints.HINT_FETCH_SIZE, FETCH_SIZE)
             .setHint(HibernateHints.HINT_READ_ONLY, true)
             .getResultStream()) {
-      FilingLine[] current = {null};
       rows.forEach(
           row -> {
-            Long id = row.get(0, Long.class);
-            if (current[0] == null || !current[0].id().equals(id)) {
-              if (current[0] != null) {
-                each.accept(current[0]);
-              }
-              current[0] = FilingLine.of(row);
+            batch.add(row);
+            if (batch.size() == BATCH) {
+              emit(batch, each);
             }
-            current[0].addMember(row);
           });
-      if (current[0] != null) {
-        each.accept(current[0]);
-      }
     }
+    emit(batch, each);
+  }
+
+  /** Completes a batch of rows with their teams and decisions, hands them on, and empties it. */
+  private void emit(List<Tuple> batch, Consumer<FilingLine> each) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Long> ids = batch.stream().map(t -> t.get(0, Long.class)).toList();
+    ExportLookups.Batch found = lookups.of(ids);
+    for (Tuple t : batch) {
+      Long id = t.get(0, Long.class);
+      each.accept(
+          FilingLine.of(
+              t,
+              found.teams().getOrDefault(id, List.of()),
+              found.decisions().getOrDefault(id, List.of())));
+    }
+    batch.clear();
   }
 }

@@ -3,51 +3,49 @@ package org.qunbei.registry;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.qunbei.filing.Composition;
+import org.qunbei.filing.FilingContent;
 import org.qunbei.filing.FilingOrigin;
 import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.GroupType;
 import org.qunbei.filing.Lifetime;
+import org.qunbei.filing.OperatingRules;
+import org.qunbei.filing.Person;
 import org.qunbei.filing.Purpose;
-import org.qunbei.filing.TeamRole;
+import org.qunbei.filing.ReviewRecord;
+import org.qunbei.filing.TeamMember;
 
-/** One filing as the exported registry shows it, read from the stream of query rows. */
+/**
+ * One filing as the exported registry shows it: where it stands, the whole content of sections 一 to
+ * 四 and the decisions of section 五.
+ */
 record FilingLine(
     Long id,
     String number,
     FilingStatus status,
     String currentStep,
-    String departmentCode,
-    GroupType groupType,
-    String groupTypeOther,
-    String groupName,
-    String groupNumber,
-    LocalDate createdOn,
-    Integer memberCount,
-    Set<Composition> composition,
-    String compositionOther,
-    Set<Purpose> purposes,
-    String purposeOther,
-    Lifetime lifetime,
-    String lifetimeOther,
-    LocalDate dissolveBy,
-    boolean classified,
+    int round,
     FilingOrigin origin,
     LocalDate filledOn,
     Instant submittedAt,
     Instant updatedAt,
-    List<Member> team) {
+    FilingContent content,
+    List<ReviewRecord> decisions) {
 
-  /** The attributes selected, in the order {@link #of} reads them. */
+  /** The attributes selected, in the order {@link #of} reads them; the team comes apart. */
   static final List<String> ATTRIBUTES =
       List.of(
           "id",
           "number",
           "status",
           "currentStep",
+          "round",
+          "origin",
+          "filledOn",
+          "submittedAt",
+          "updatedAt",
           "departmentCode",
           "groupType",
           "groupTypeOther",
@@ -57,60 +55,54 @@ record FilingLine(
           "memberCount",
           "composition",
           "compositionOther",
+          "compositionDetails",
           "purposes",
           "purposeOther",
           "lifetime",
-          "lifetimeOther",
           "dissolveBy",
+          "lifetimeOther",
           "classified",
-          "origin",
-          "filledOn",
-          "submittedAt",
-          "updatedAt");
+          "externalSteward",
+          "rules",
+          "commitmentAccepted");
 
-  record Member(TeamRole role, String name, String title, String mobile) {}
-
+  /** The line of a query row, with the team and decisions read apart. */
   @SuppressWarnings("unchecked")
-  static FilingLine of(Tuple t) {
-    int i = 0;
+  static FilingLine of(Tuple t, List<TeamMember> team, List<ReviewRecord> decisions) {
+    int i = 9;
+    var content =
+        new FilingContent(
+            t.get(i++, String.class),
+            t.get(i++, GroupType.class),
+            t.get(i++, String.class),
+            t.get(i++, String.class),
+            t.get(i++, String.class),
+            t.get(i++, LocalDate.class),
+            t.get(i++, Integer.class),
+            (Set<Composition>) t.get(i++),
+            t.get(i++, String.class),
+            t.get(i++, String.class),
+            (Set<Purpose>) t.get(i++),
+            t.get(i++, String.class),
+            t.get(i++, Lifetime.class),
+            t.get(i++, LocalDate.class),
+            t.get(i++, String.class),
+            t.get(i++, Boolean.class),
+            team,
+            t.get(i++, Person.class),
+            t.get(i++, OperatingRules.class),
+            t.get(i, Boolean.class));
     return new FilingLine(
-        t.get(i++, Long.class),
-        t.get(i++, String.class),
-        t.get(i++, FilingStatus.class),
-        t.get(i++, String.class),
-        t.get(i++, String.class),
-        t.get(i++, GroupType.class),
-        t.get(i++, String.class),
-        t.get(i++, String.class),
-        t.get(i++, String.class),
-        t.get(i++, LocalDate.class),
-        t.get(i++, Integer.class),
-        (Set<Composition>) t.get(i++),
-        t.get(i++, String.class),
-        (Set<Purpose>) t.get(i++),
-        t.get(i++, String.class),
-        t.get(i++, Lifetime.class),
-        t.get(i++, String.class),
-        t.get(i++, LocalDate.class),
-        t.get(i++, Boolean.class),
-        t.get(i++, FilingOrigin.class),
-        t.get(i++, LocalDate.class),
-        t.get(i++, Instant.class),
-        t.get(i++, Instant.class),
-        new ArrayList<>(4));
-  }
-
-  /** Adds the team member carried by a query row (a filing has one row per member). */
-  void addMember(Tuple t) {
-    int i = ATTRIBUTES.size();
-    TeamRole role = t.get(i, TeamRole.class);
-    String name = t.get(i + 1, String.class);
-    if (role != null || name != null) {
-      team.add(new Member(role, name, t.get(i + 2, String.class), t.get(i + 3, String.class)));
-    }
-  }
-
-  List<Member> members(TeamRole role) {
-    return team.stream().filter(m -> m.role() == role).toList();
+        t.get(0, Long.class),
+        t.get(1, String.class),
+        t.get(2, FilingStatus.class),
+        t.get(3, String.class),
+        t.get(4, Integer.class),
+        t.get(5, FilingOrigin.class),
+        t.get(6, LocalDate.class),
+        t.get(7, Instant.class),
+        t.get(8, Instant.class),
+        content,
+        decisions);
   }
 }

@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +17,15 @@ import java.util.stream.Collectors;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.Directory;
 import org.qunbei.filing.FilingAccess;
+import org.qunbei.filing.FilingContent;
 import org.qunbei.filing.FilingOrigin;
+import org.qunbei.filing.FormField;
+import org.qunbei.filing.FormFields;
+import org.qunbei.filing.FormSection;
 import org.qunbei.filing.Phones;
+import org.qunbei.filing.ReviewRecord;
 import org.qunbei.filing.ReviewRouting;
 import org.qunbei.filing.ReviewStepInfo;
-import org.qunbei.filing.TeamRole;
 import org.qunbei.system.Messages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,14 +41,13 @@ public class RegistryExport {
   public static final String CONTENT_TYPE =
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-  static final List<String> HEADERS =
-      List.of(
-          "备案表编号", "状态", "当前审批环节", "所属部门", "群类型", "群名称", "群号", "建群日期", "群成员人数", "群成员构成", "含外部成员",
-          "建群目的", "预计存续期限", "解散日期", "涉密工作", "群主", "群主职务", "群主手机", "管理员", "管理员手机", "来源", "填表日期",
-          "提交时间", "更新时间");
-  private static final int[] WIDTHS = {
-    16, 10, 14, 16, 12, 30, 14, 12, 10, 28, 10, 28, 18, 12, 8, 10, 14, 14, 16, 28, 10, 12, 17, 17
-  };
+  /** The columns before the form's fields: where the filing stands. */
+  static final List<String> LEADING = List.of("备案表编号", "状态", "当前审批环节");
+
+  /** Each step's columns in section 五's order, after the form's fields. */
+  static final List<String> PER_STEP = List.of("结论", "意见", "审批人", "日期");
+
+  static final List<String> TRAILING = List.of("含外部成员", "来源", "填表日期", "提交时间", "更新时间");
 
   private final ExportQuery query;
   private final Directory directory;
@@ -83,18 +88,16 @@ public class RegistryExport {
       CurrentUser user, RegistryQuery filter, OutputStream out, LongConsumer progress) {
     Map<String, String> departments = new HashMap<>();
     directory.all().forEach(d -> departments.put(d.code(), d.name()));
-    Map<String, String> steps =
-        routing.steps().stream()
-            .collect(Collectors.toMap(ReviewStepInfo::code, ReviewStepInfo::label));
+    List<ReviewStepInfo> steps = routing.steps();
     Labels labels = new Labels(messages);
     long[] written = {0};
-    var sheet = new RegistrySheet(out, "备案台账", HEADERS, WIDTHS);
+    var sheet = new RegistrySheet(out, "备案台账", headers(steps), widths(steps));
     try {
       query.forEach(
           Registry.scoped(user, filter),
           filter.pageable().getSort(),
           line -> {
-            boolean phones = FilingAccess.maySeePhones(user, line.departmentCode());
+            boolean phones = FilingAccess.maySeePhones(user, line.content().departmentCode());
             writeLine(sheet.line(), line, departments, steps, labels, phones);
             if (++written[0] % 500 == 0) {
               progress.accept(written[0]);
@@ -108,39 +111,84 @@ public class RegistryExport {
     return written[0];
   }
 
+  /** Where the filing stands, every field of 一 to 四 (FormFields), then each step of 五. */
+  private List<String> headers(List<ReviewStepInfo> steps) {
+    var headers = new ArrayList<>(LEADING);
+    FormFields.ALL.forEach(f -> headers.add(messages.text(f.label())));
+    for (ReviewStepInfo step : steps) {
+      PER_STEP.forEach(p -> headers.add(step.label() + "·" + p));
+    }
+    headers.addAll(TRAILING);
+    return headers;
+  }
+
+  private static int[] widths(List<ReviewStepInfo> steps) {
+    var widths = new ArrayList<Integer>(List.of(16, 10, 14));
+    for (FormField f : FormFields.ALL) {
+      widths.add(
+          switch (f.kind()) {
+            case DATE, NUMBER, YES_NO -> 12;
+            case MOBILE -> 14;
+            case CHOICE -> 16;
+            case CHOICES -> 28;
+            case TEXT -> f.section() == FormSection.RULES ? 36 : 18;
+          });
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      widths.addAll(List.of(10, 24, 10, 12));
+    }
+    widths.addAll(List.of(10, 10, 12, 17, 17));
+    return widths.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  @SuppressWarnings("unchecked")
   private void writeLine(
       RegistrySheet.Line row,
       FilingLine f,
       Map<String, String> departments,
-      Map<String, String> steps,
+      List<ReviewStepInfo> steps,
       Labels labels,
       boolean phones) {
-    var owner = f.members(TeamRole.OWNER).stream().findFirst();
-    var admins = f.members(TeamRole.ADMIN);
+    FilingContent c = f.content();
     row.text(f.number())
         .text(labels.of(f.status()))
-        .text(f.currentStep() == null ? null : steps.getOrDefault(f.currentStep(), f.currentStep()))
-        .text(departments.getOrDefault(f.departmentCode(), f.departmentCode()))
-        .text(labels.withOther(f.groupType(), f.groupTypeOther()))
-        .text(f.groupName())
-        .text(f.groupNumber())
-        .date(f.createdOn())
-        .number(f.memberCount())
-        .text(labels.all(f.composition(), f.compositionOther()))
-        .text(yesNo(f.composition().stream().anyMatch(c -> c.isExternal())))
-        .text(labels.all(f.purposes(), f.purposeOther()))
-        .text(labels.withOther(f.lifetime(), f.lifetimeOther()))
-        .date(f.dissolveBy())
-        .text(yesNo(f.classified()))
-        .text(owner.map(FilingLine.Member::name).orElse(null))
-        .text(owner.map(FilingLine.Member::title).orElse(null))
-        .text(owner.map(m -> phone(m.mobile(), phones)).orElse(null))
-        .text(joined(admins.stream().map(FilingLine.Member::name).toList()))
-        .text(joined(admins.stream().map(m -> phone(m.mobile(), phones)).toList()))
+        .text(f.currentStep() == null ? null : stepLabel(steps, f.currentStep()));
+    for (FormField field : FormFields.ALL) {
+      Object value = field.valueOf(c);
+      switch (field.kind()) {
+        case DATE -> row.date((LocalDate) value);
+        case NUMBER -> row.number((Integer) value);
+        case YES_NO -> row.text(value == null ? null : yesNo((Boolean) value));
+        case CHOICE -> row.text(labels.of((Enum<?>) value));
+        case CHOICES -> row.text(labels.all((Collection<? extends Enum<?>>) value));
+        case MOBILE -> row.text(phone((String) value, phones));
+        case TEXT ->
+            row.text(
+                field.key().equals("departmentCode")
+                    ? departments.getOrDefault(c.departmentCode(), c.departmentCode())
+                    : (String) value);
+      }
+    }
+    for (ReviewStepInfo step : steps) {
+      var d = ReviewRecord.of(f.decisions(), step.code(), f.round());
+      row.text(d.map(r -> labels.decision(r.decision())).orElse(null))
+          .text(d.map(ReviewRecord::opinion).orElse(null))
+          .text(d.map(ReviewRecord::decidedByName).orElse(null))
+          .date(d.map(r -> local(r.decidedAt()).toLocalDate()).orElse(null));
+    }
+    row.text(yesNo(c.hasExternalMembers()))
         .text(f.origin() == FilingOrigin.PAPER ? "纸质备案导入" : "线上备案")
         .date(f.filledOn())
         .dateTime(local(f.submittedAt()))
         .dateTime(local(f.updatedAt()));
+  }
+
+  private static String stepLabel(List<ReviewStepInfo> steps, String code) {
+    return steps.stream()
+        .filter(s -> s.code().equals(code))
+        .map(ReviewStepInfo::label)
+        .findFirst()
+        .orElse(code);
   }
 
   private static String phone(String mobile, boolean whole) {
@@ -174,16 +222,12 @@ public class RegistryExport {
       return e == null ? null : cache.computeIfAbsent(e, messages::label);
     }
 
-    String withOther(Enum<?> e, String other) {
-      String label = of(e);
-      return other == null || other.isBlank() || label == null ? label : label + "：" + other;
+    String all(Collection<? extends Enum<?>> choices) {
+      return choices == null ? null : joined(choices.stream().map(this::of).toList());
     }
 
-    String all(Collection<? extends Enum<?>> choices, String other) {
-      return joined(
-          choices.stream()
-              .map(c -> c.name().equals("OTHER") ? withOther(c, other) : of(c))
-              .toList());
+    String decision(String kind) {
+      return kind == null ? null : messages.text("DecisionKind." + kind);
     }
   }
 }

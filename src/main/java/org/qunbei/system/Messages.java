@@ -26,6 +26,11 @@ public class Messages {
     return text(choice.getDeclaringClass().getSimpleName() + "." + choice.name());
   }
 
+  /** A label or message that names its own code and arguments (FormField.label()). */
+  public String text(org.springframework.context.MessageSourceResolvable r) {
+    return source.getMessage(r, LocaleContextHolder.getLocale());
+  }
+
   public String text(Violation v) {
     return text(v.code(), v.args());
   }

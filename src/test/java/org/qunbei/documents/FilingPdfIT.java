@@ -198,11 +198,92 @@ class FilingPdfIT {
               "群管理员（1）",
               "群管理员（2）",
               "六、备注");
-      assertThat(doc.getTables()).hasSize(4);
-      assertThat(doc.getTables().get(1).getRows()).hasSize(5); // header + four team members
+      // 一, 二 with the paper's four rows, the external steward, 三, 五.
+      assertThat(doc.getTables()).hasSize(5);
+      assertThat(doc.getTables().get(1).getRows()).hasSize(5); // header + four team rows
     }
     assertThat(Api.as(port, "applicant2").get("/api/filings/" + id + "/docx").status())
         .isEqualTo(404);
+  }
+
+  static org.apache.poi.xwpf.usermodel.XWPFTable approvals(
+      org.apache.poi.xwpf.usermodel.XWPFDocument doc) {
+    return doc.getTables().stream()
+        .filter(t -> t.getRow(0).getCell(0).getText().equals("审批部门"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Text without the spaces and line breaks that layout puts inside long values. */
+  static String squeezed(String text) {
+    return text.replaceAll("\\s+", "");
+  }
+
+  /** Every text value of a JSON body: what the applicant typed. */
+  static java.util.List<String> typed(tools.jackson.databind.JsonNode node) {
+    var out = new java.util.ArrayList<String>();
+    if (node.isObject() || node.isArray()) {
+      node.forEach(n -> out.addAll(typed(n)));
+    } else if (node.isString() && !node.asString().matches("[A-Z_]+")) {
+      out.add(node.asString());
+    } else if (node.isNumber()) {
+      out.add(node.asString());
+    }
+    return out;
+  }
+
+  @Test
+  void pdfAndWordHoldEveryValueTheOwnerAsPromisorTheCommitmentDateAndAllFourTeamRows()
+      throws Exception {
+    Api applicant = Api.as(port, "applicant");
+    ObjectNode body = Samples.example();
+    long id = applicant.post("/api/filings", body.toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + id + "/submit", "");
+    Api.as(port, "admin").putBytes("/api/stamps/CS", "image/png", png(90, 90));
+    var approved =
+        Api.as(port, "depthead")
+            .post(
+                "/api/filings/" + id + "/decisions",
+                "{\"decision\":\"APPROVE\",\"opinion\":\"同意\"}");
+    assertThat(approved.status()).isEqualTo(200);
+    String today =
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"));
+    var expected = typed(body);
+    expected.addAll(
+        java.util.List.of(
+            "群主/主要负责人",
+            "群管理员（1）",
+            "群管理员（2）",
+            "其他相关负责人",
+            "承诺人（群主/主要负责人签字）：王建国",
+            "日期：" + today,
+            "2026年9月1日",
+            java.time.LocalDate.parse(body.path("dissolveBy").asString())
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"))));
+    String pdf;
+    try (PDDocument d = Loader.loadPDF(applicant.get("/api/filings/" + id + "/pdf").bytes())) {
+      pdf = squeezed(new PDFTextStripper().getText(d));
+    }
+    String word;
+    try (var doc =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(
+                    applicant.get("/api/filings/" + id + "/docx").bytes()));
+        var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      word = squeezed(extractor.getText());
+      var size = doc.getDocument().getBody().getSectPr().getPgSz();
+      assertThat(size.getW().toString()).as("A4 width").isEqualTo("11906");
+    }
+    for (String value : expected) {
+      String v = squeezed(value);
+      if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        continue; // dates print as 年月日
+      }
+      assertThat(pdf).as("the PDF holds " + value).contains(v);
+      assertThat(word).as("the Word file holds " + value).contains(v);
+    }
+    assertThat(word).contains("在线确认承诺");
   }
 
   @Test
@@ -229,7 +310,7 @@ class FilingPdfIT {
       assertThat(m.find()).as(text).isTrue();
       String code = m.group(1);
       // The department row holds the head's signature and the department's stamp; the mark its QR.
-      var departmentRow = doc.getTables().get(3).getRow(1).getCell(2);
+      var departmentRow = approvals(doc).getRow(1).getCell(2);
       long pictures =
           departmentRow.getParagraphs().stream()
               .flatMap(p -> p.getRuns().stream())

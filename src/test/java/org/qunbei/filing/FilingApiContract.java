@@ -517,19 +517,21 @@ abstract class FilingApiContract {
       assertThat(cell(sheet, "状态").getStringCellValue()).isEqualTo("审批中");
       assertThat(cell(sheet, "当前审批环节").getStringCellValue()).isEqualTo("所属部门意见");
       assertThat(cell(sheet, "所属部门").getStringCellValue()).isEqualTo("计算机学院");
-      assertThat(cell(sheet, "群成员人数").getNumericCellValue()).isEqualTo(86);
+      assertThat(cell(sheet, "当前群成员人数").getNumericCellValue()).isEqualTo(86);
       assertThat(cell(sheet, "解散日期").getLocalDateTimeCellValue().toLocalDate())
           .isEqualTo(LocalDate.parse(body.path("dissolveBy").asString()));
-      assertThat(cell(sheet, "群主").getStringCellValue()).isEqualTo("王建国");
-      assertThat(cell(sheet, "群主手机").getStringCellValue()).isEqualTo("13801010001");
-      assertThat(cell(sheet, "管理员").getStringCellValue()).isEqualTo("李晓梅、赵强");
+      assertThat(cell(sheet, "群主/主要负责人的姓名").getStringCellValue()).isEqualTo("王建国");
+      assertThat(cell(sheet, "群主/主要负责人的手机号码").getStringCellValue()).isEqualTo("13801010001");
+      assertThat(cell(sheet, "群管理员（1）的姓名").getStringCellValue()).isEqualTo("李晓梅");
+      assertThat(cell(sheet, "群管理员（2）的姓名").getStringCellValue()).isEqualTo("赵强");
     }
 
     // The administrator runs the system but has no need of the team's phones.
     try (var wb = workbook(as("admin").get(q).bytes())) {
       var sheet = wb.getSheetAt(0);
-      assertThat(cell(sheet, "群主手机").getStringCellValue()).isEqualTo("138****0001");
-      assertThat(cell(sheet, "管理员手机").getStringCellValue()).isEqualTo("138****0002、139****0003");
+      assertThat(cell(sheet, "群主/主要负责人的手机号码").getStringCellValue()).isEqualTo("138****0001");
+      assertThat(cell(sheet, "群管理员（2）的手机号码").getStringCellValue()).isEqualTo("139****0003");
+      assertThat(cell(sheet, "外部人员准入负责人手机号码").getStringCellValue()).isEqualTo("138****0002");
     }
     // Another department's applicant gets the headers and nothing of CS's.
     try (var wb = workbook(as("applicant2").get(q).bytes())) {
@@ -540,6 +542,69 @@ abstract class FilingApiContract {
     assertThat(bad.errorFields()).contains("colour", "status");
     assertThat(org.qunbei.support.Api.anonymous(port).get("/api/filings/export").status())
         .isEqualTo(401);
+  }
+
+  @Test
+  void theExportHoldsEveryFieldOfTheFormAndEachStepsDecision() throws Exception {
+    ObjectNode body = Samples.example();
+    long id = create(applicant(), body);
+    assertThat(applicant().post("/api/filings/" + id + "/submit", "").status()).isEqualTo(200);
+    String[][] chain = {
+      {"depthead", "同意，请保密办审核"},
+      {"secrecy", "不涉密，同意"},
+      {"cyberoffice", "同意备案"},
+      {"leader", "同意"}
+    };
+    for (String[] step : chain) {
+      var d =
+          as(step[0])
+              .post(
+                  "/api/filings/" + id + "/decisions",
+                  "{\"decision\":\"APPROVE\",\"opinion\":\"" + step[1] + "\"}");
+      assertThat(d.status()).as(d.text()).isEqualTo(200);
+    }
+    var r =
+        as("cyberoffice").get("/api/filings/export?q=" + enc(body.path("groupName").asString()));
+    try (var wb = workbook(r.bytes())) {
+      var sheet = wb.getSheetAt(0);
+      assertThat(sheet.getLastRowNum()).isEqualTo(1);
+      var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+      List<String> cells = new ArrayList<>();
+      sheet.getRow(1).forEach(c -> cells.add(formatter.formatCellValue(c)));
+      String row = String.join("|", cells);
+      // Every value the applicant typed, as text; choices by their printed labels.
+      List<String> typed = new ArrayList<>();
+      collectText(body, typed);
+      for (String value : typed) {
+        if (value.matches("[A-Z_]+")) {
+          continue; // an enum code: its label is checked below
+        }
+        assertThat(row).as("the export holds " + value).contains(value);
+      }
+      assertThat(row)
+          .contains("微信群", "本院指导教师42人", "本单位内部人员、包含外部合作单位人员", "专项工作推进、跨部门协作")
+          .contains("短期（到期前解散）", "计算机学院");
+      assertThat(cell(sheet, "群主/主要负责人的职责分工").getStringCellValue()).isEqualTo("全面负责群的运营与信息审核");
+      assertThat(cell(sheet, "其他相关负责人的姓名").getStringCellValue()).isEqualTo("陈静");
+      assertThat(cell(sheet, "信息留存与归档").getStringCellValue()).isEqualTo("是");
+      assertThat(cell(sheet, "备案承诺").getStringCellValue()).isEqualTo("是");
+      assertThat(cell(sheet, "状态").getStringCellValue()).isEqualTo("已备案");
+      assertThat(cell(sheet, "所属部门意见·意见").getStringCellValue()).isEqualTo("同意，请保密办审核");
+      assertThat(cell(sheet, "分管领导意见·结论").getStringCellValue()).isEqualTo("同意");
+      assertThat(cell(sheet, "学校网信主管部门意见·审批人").getStringCellValue()).isNotBlank();
+      assertThat(cell(sheet, "分管领导意见·日期").getLocalDateTimeCellValue()).isNotNull();
+    }
+  }
+
+  /** The text of every leaf value of a JSON body (numbers and booleans as text too). */
+  private static void collectText(tools.jackson.databind.JsonNode node, List<String> out) {
+    if (node.isObject() || node.isArray()) {
+      node.forEach(n -> collectText(n, out));
+    } else if (node.isString()) {
+      out.add(node.asString());
+    } else if (node.isNumber()) {
+      out.add(node.asString());
+    }
   }
 
   private static org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(byte[] bytes)

@@ -23,7 +23,7 @@ class FilingTest {
     assertThat(f.groupName()).isEqualTo("改名后的群");
     assertThat(f.updatedAt()).isEqualTo(NOW.plusSeconds(60));
 
-    f.submit("QB-2026-00007", "DEPARTMENT", TODAY, NOW.plusSeconds(120));
+    f.submit("QB-2026-00007", "DEPARTMENT", null, TODAY, NOW.plusSeconds(120));
     assertThat(f.status()).isEqualTo(FilingStatus.IN_REVIEW);
     assertThat(f.currentStep()).isEqualTo("DEPARTMENT");
     assertThat(f.round()).isEqualTo(1);
@@ -35,11 +35,11 @@ class FilingTest {
   @Test
   void aFilingInReviewRefusesEditsAndASecondSubmission() {
     Filing f = Filing.draft(FilingRulesTest.valid(), "applicant", NOW);
-    f.submit("QB-2026-00008", "DEPARTMENT", TODAY, NOW);
+    f.submit("QB-2026-00008", "DEPARTMENT", null, TODAY, NOW);
     assertThatThrownBy(() -> f.revise(FilingRulesTest.valid(), NOW))
         .isInstanceOf(StateConflictException.class)
         .hasMessage("filing.notEditable");
-    assertThatThrownBy(() -> f.submit("QB-2026-00009", "DEPARTMENT", TODAY, NOW))
+    assertThatThrownBy(() -> f.submit("QB-2026-00009", "DEPARTMENT", null, TODAY, NOW))
         .isInstanceOf(StateConflictException.class);
     assertThat(f.number()).isEqualTo("QB-2026-00008");
   }

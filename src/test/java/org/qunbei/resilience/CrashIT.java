@@ -111,7 +111,9 @@ class CrashIT {
       assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
 
       List<Long> broken = brokenTrails(app.port(), tokens.get("auditor"), acks);
+      long drain = System.nanoTime();
       awaitQuietMailbox(mail, Duration.ofSeconds(6));
+      long drained = (System.nanoTime() - drain) / 1_000_000 - 6000;
       app.stop();
 
       Report report = check(database, acks, mail);
@@ -119,7 +121,8 @@ class CrashIT {
       System.out.printf(
           "%n[crash] %s: %d kills survived, restart median %d ms; %d requests acknowledged"
               + " (%s), %d found, %d lost; %d filing numbers given twice; %d notices mailed,"
-              + " %d sent twice, %d never sent; audit trails broken: %d; other answers: %d%n",
+              + " %d sent twice, %d never sent (backlog mailed within %d ms of the load's end);"
+              + " audit trails broken: %d; other answers: %d%n",
           db,
           KILLS,
           restarts.get(restarts.size() / 2),
@@ -131,6 +134,7 @@ class CrashIT {
           report.noticesMailed,
           report.sentTwice.size(),
           report.neverSent.size(),
+          Math.max(0, drained),
           broken.size(),
           refused.get());
       assertThat(acks).as("the load reached the application").hasSizeGreaterThan(20);
