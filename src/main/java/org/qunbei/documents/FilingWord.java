@@ -173,8 +173,10 @@ public class FilingWord {
       row(rules, false, "舆情应急处置", orBlank(r.incidentResponse()));
 
       heading(doc, "四、备案承诺与责任声明");
-      for (String line : COMMITMENTS) {
-        text(doc.createParagraph(), line, false, 9);
+      for (String code :
+          List.of(
+              "commitment.intro", "commitment.1", "commitment.2", "commitment.3", "commitment.4")) {
+        text(doc.createParagraph(), paper(code), false, 9);
       }
       commitment(doc, v);
 
@@ -192,14 +194,14 @@ public class FilingWord {
             a.step().label(),
             d == null
                 ? ""
-                : "【" + messages.text("DecisionKind." + d.decision()) + "】" + orBlank(d.opinion()),
+                : "【" + paper("DecisionKind." + d.decision()) + "】" + orBlank(d.opinion()),
             "");
         signed(approvals.getRow(approvals.getNumberOfRows() - 1).getCell(2), a);
       }
 
-      heading(doc, "六、备注");
-      text(doc.createParagraph(), "1. 本备案表一式两份，申请部门与学校主管部门各留存一份，具有同等效力。", false, 9);
-      text(doc.createParagraph(), "2. 备案信息需真实准确，如有隐瞒或虚假填报，将追究相关部门及责任人责任。", false, 9);
+      heading(doc, paper("notes.title"));
+      text(doc.createParagraph(), paper("notes.1"), false, 9);
+      text(doc.createParagraph(), paper("notes.2"), false, 9);
       mark(doc, java.util.Optional.ofNullable(v.mark()));
       doc.write(out);
       return out.toByteArray();
@@ -208,13 +210,10 @@ public class FilingWord {
     }
   }
 
-  static final List<String> COMMITMENTS =
-      List.of(
-          "本部门郑重承诺：",
-          "1.已知晓并严格遵守单位内部工作沟通工具管理相关规定，对本备案工作群的运营管理负全部责任。",
-          "2.严格执行群运营管理规范，确保群内信息真实、合规、安全，坚决杜绝发布、传播涉密信息、有害信息及与工作无关的违规内容。",
-          "3.加强群成员管理，规范准入与退出流程，对群内出现的违规行为及时制止并妥善处置；若发生信息泄露、舆情等安全事件，将第一时间采取处置措施并向单位主管部门报告。",
-          "4.若工作群名称、管理团队、群功能等关键信息发生变更，或群达到存续期限需要解散，将在5个工作日内重新提交备案表更新备案或报备解散事宜。");
+  /** Texts of the paper form kept in messages.properties; the printout is Chinese always. */
+  private String paper(String code) {
+    return messages.text(code, java.util.Locale.SIMPLIFIED_CHINESE);
+  }
 
   /** Section 四's signature line: department (and its stamp), the owner, the date. */
   private static void commitment(XWPFDocument doc, PrintView v) {
@@ -243,7 +242,7 @@ public class FilingWord {
   private String lifetime(FilingContent c) {
     var b = new StringBuilder();
     for (Lifetime l : Lifetime.values()) {
-      b.append(box(l == c.lifetime())).append(messages.text("Lifetime." + l.name()));
+      b.append(box(l == c.lifetime())).append(paper("Lifetime." + l.name()));
       if (l == Lifetime.SHORT_TERM && c.dissolveBy() != null) {
         b.append("（").append(DAY.format(c.dissolveBy())).append("前解散）");
       }
@@ -272,7 +271,7 @@ public class FilingWord {
       E[] all, java.util.function.Predicate<E> chosen, String prefix, E other, String otherText) {
     var b = new StringBuilder();
     for (E e : all) {
-      b.append(box(chosen.test(e))).append(messages.text(prefix + "." + e.name()));
+      b.append(box(chosen.test(e))).append(paper(prefix + "." + e.name()));
       if (e == other && chosen.test(e) && otherText != null) {
         b.append("：").append(otherText);
       }

@@ -76,7 +76,10 @@ class PrintViews {
   private List<PrintView.TeamRow> team(FilingContent c) {
     return Arrays.stream(TeamSlot.values())
         .map(
-            s -> new PrintView.TeamRow(messages.text("TeamSlot." + s.name()), s.memberOf(c.team())))
+            s ->
+                new PrintView.TeamRow(
+                    messages.text("TeamSlot." + s.name(), java.util.Locale.SIMPLIFIED_CHINESE),
+                    s.memberOf(c.team())))
         .toList();
   }
 

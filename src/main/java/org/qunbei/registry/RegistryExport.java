@@ -18,7 +18,6 @@ import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.Directory;
 import org.qunbei.filing.FilingAccess;
 import org.qunbei.filing.FilingContent;
-import org.qunbei.filing.FilingOrigin;
 import org.qunbei.filing.FormField;
 import org.qunbei.filing.FormFields;
 import org.qunbei.filing.FormSection;
@@ -42,12 +41,21 @@ public class RegistryExport {
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   /** The columns before the form's fields: where the filing stands. */
-  static final List<String> LEADING = List.of("备案表编号", "状态", "当前审批环节");
+  static final List<String> LEADING =
+      List.of("export.number", "export.status", "export.currentStep");
 
   /** Each step's columns in section 五's order, after the form's fields. */
-  static final List<String> PER_STEP = List.of("结论", "意见", "审批人", "日期");
+  static final List<String> PER_STEP =
+      List.of(
+          "export.step.decision", "export.step.opinion", "export.step.decider", "export.step.date");
 
-  static final List<String> TRAILING = List.of("含外部成员", "来源", "填表日期", "提交时间", "更新时间");
+  static final List<String> TRAILING =
+      List.of(
+          "export.external",
+          "export.origin",
+          "export.filledOn",
+          "export.submittedAt",
+          "export.updatedAt");
 
   private final ExportQuery query;
   private final Directory directory;
@@ -69,8 +77,8 @@ public class RegistryExport {
   }
 
   /** 备案台账-2026-11-26.xlsx: the day of the export in the school's time zone. */
-  public static String fileName(Clock clock) {
-    return "备案台账-" + java.time.LocalDate.now(clock) + ".xlsx";
+  public String fileName() {
+    return messages.text("export.file", java.time.LocalDate.now(clock).toString());
   }
 
   /** How many filings the export will hold, for a progress bar. */
@@ -91,7 +99,8 @@ public class RegistryExport {
     List<ReviewStepInfo> steps = routing.steps();
     Labels labels = new Labels(messages);
     long[] written = {0};
-    var sheet = new RegistrySheet(out, "备案台账", headers(steps), widths(steps));
+    var sheet =
+        new RegistrySheet(out, messages.text("export.sheet"), headers(steps), widths(steps));
     try {
       query.forEach(
           Registry.scoped(user, filter),
@@ -113,12 +122,13 @@ public class RegistryExport {
 
   /** Where the filing stands, every field of 一 to 四 (FormFields), then each step of 五. */
   private List<String> headers(List<ReviewStepInfo> steps) {
-    var headers = new ArrayList<>(LEADING);
+    var headers = new ArrayList<String>();
+    LEADING.forEach(code -> headers.add(messages.text(code)));
     FormFields.ALL.forEach(f -> headers.add(messages.text(f.label())));
     for (ReviewStepInfo step : steps) {
-      PER_STEP.forEach(p -> headers.add(step.label() + "·" + p));
+      PER_STEP.forEach(p -> headers.add(step.label() + "·" + messages.text(p)));
     }
-    headers.addAll(TRAILING);
+    TRAILING.forEach(code -> headers.add(messages.text(code)));
     return headers;
   }
 
@@ -158,7 +168,7 @@ public class RegistryExport {
       switch (field.kind()) {
         case DATE -> row.date((LocalDate) value);
         case NUMBER -> row.number((Integer) value);
-        case YES_NO -> row.text(value == null ? null : yesNo((Boolean) value));
+        case YES_NO -> row.text(value == null ? null : labels.yesNo((Boolean) value));
         case CHOICE -> row.text(labels.of((Enum<?>) value));
         case CHOICES -> row.text(labels.all((Collection<? extends Enum<?>>) value));
         case MOBILE -> row.text(phone((String) value, phones));
@@ -176,8 +186,8 @@ public class RegistryExport {
           .text(d.map(ReviewRecord::decidedByName).orElse(null))
           .date(d.map(r -> local(r.decidedAt()).toLocalDate()).orElse(null));
     }
-    row.text(yesNo(c.hasExternalMembers()))
-        .text(f.origin() == FilingOrigin.PAPER ? "纸质备案导入" : "线上备案")
+    row.text(labels.yesNo(c.hasExternalMembers()))
+        .text(labels.of(f.origin()))
         .date(f.filledOn())
         .dateTime(local(f.submittedAt()))
         .dateTime(local(f.updatedAt()));
@@ -201,10 +211,6 @@ public class RegistryExport {
     return s.isEmpty() ? null : s;
   }
 
-  private static String yesNo(boolean b) {
-    return b ? "是" : "否";
-  }
-
   private LocalDateTime local(Instant instant) {
     return instant == null ? null : LocalDateTime.ofInstant(instant, clock.getZone());
   }
@@ -224,6 +230,10 @@ public class RegistryExport {
 
     String all(Collection<? extends Enum<?>> choices) {
       return choices == null ? null : joined(choices.stream().map(this::of).toList());
+    }
+
+    String yesNo(boolean b) {
+      return messages.text(b ? "export.yes" : "export.no");
     }
 
     String decision(String kind) {

@@ -66,7 +66,7 @@ public class RegistryJobs {
                 JobKind.EXPORT,
                 user.username(),
                 describe(query),
-                RegistryExport.fileName(clock),
+                export.fileName(),
                 clock.instant()));
     long id = job.id();
     submit(id, () -> runExport(id, user, query));

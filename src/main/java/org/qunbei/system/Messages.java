@@ -21,6 +21,11 @@ public class Messages {
     return source.getMessage(code, args, code, LocaleContextHolder.getLocale());
   }
 
+  /** In a given language: the printed form is Chinese whatever the reader's language. */
+  public String text(String code, java.util.Locale locale) {
+    return source.getMessage(code, null, code, locale);
+  }
+
   /** How the form names a choice: {@code GroupType.WECHAT} → 微信群 (messages.properties). */
   public String label(Enum<?> choice) {
     return text(choice.getDeclaringClass().getSimpleName() + "." + choice.name());

@@ -284,6 +284,12 @@ class FilingPdfIT {
       assertThat(word).as("the Word file holds " + value).contains(v);
     }
     assertThat(word).contains("在线确认承诺");
+    // The read-only page quotes the four commitments and says who accepted them.
+    String page = applicant.get("/filings/" + id).text();
+    assertThat(page)
+        .contains("1.已知晓并严格遵守单位内部工作沟通工具管理相关规定")
+        .contains("4.若工作群名称、管理团队、群功能等关键信息发生变更")
+        .contains("在线确认承诺；承诺人（群主/主要负责人）：王建国");
   }
 
   @Test

@@ -70,6 +70,26 @@ class FilingPagesTest {
   }
 
   @Test
+  void theNewFormMarksRequiredFieldsAndShowsTheFillDateAndSectionSixBeforeSubmitting()
+      throws Exception {
+    String html =
+        mvc.perform(as(get("/filings/new"), "applicant"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("带 * 的为提交时必填项", "填表日期", "提交时自动填写", "六、备注")
+        .contains("本备案表一式两份，申请部门与学校主管部门各留存一份，具有同等效力。")
+        .contains("备案信息需真实准确，如有隐瞒或虚假填报，将追究相关部门及责任人责任。")
+        .contains("4.若工作群名称、管理团队、群功能等关键信息发生变更");
+    assertThat(html)
+        .containsPattern("class=\"[^\"]*required[^\"]*\" for=\"groupName\"")
+        .containsPattern("class=\"[^\"]*required[^\"]*\" for=\"incidentResponse\"")
+        .doesNotContainPattern("class=\"[^\"]*required[^\"]*\" for=\"groupNumber\"");
+  }
+
+  @Test
   void submittingAnIncompleteFormKeepsTheSavedDraftAndShowsWhatIsMissing() throws Exception {
     var html =
         mvc.perform(

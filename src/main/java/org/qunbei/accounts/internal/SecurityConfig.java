@@ -63,6 +63,7 @@ class SecurityConfig {
                         "/css/**",
                         "/js/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/error",
                         "/actuator/health",
                         "/actuator/health/**")

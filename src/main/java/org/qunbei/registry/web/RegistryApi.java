@@ -18,12 +18,10 @@ class RegistryApi {
 
   private final Registry registry;
   private final RegistryExport export;
-  private final java.time.Clock clock;
 
-  RegistryApi(Registry registry, RegistryExport export, java.time.Clock clock) {
+  RegistryApi(Registry registry, RegistryExport export) {
     this.registry = registry;
     this.export = export;
-    this.clock = clock;
   }
 
   /**
@@ -41,7 +39,7 @@ class RegistryApi {
     response.setHeader(
         "Content-Disposition",
         org.springframework.http.ContentDisposition.attachment()
-            .filename(RegistryExport.fileName(clock), java.nio.charset.StandardCharsets.UTF_8)
+            .filename(export.fileName(), java.nio.charset.StandardCharsets.UTF_8)
             .build()
             .toString());
     export.write(user, query, response.getOutputStream(), done -> {});
