@@ -128,7 +128,7 @@ final class CellParser {
               Map<String, Enum<?>> m = new LinkedHashMap<>();
               for (E e : type.getEnumConstants()) {
                 m.put(normal(e.name()), e);
-                m.put(normal(messages.label(e)), e);
+                m.put(normal(messages.label(e, java.util.Locale.SIMPLIFIED_CHINESE)), e);
               }
               aliases.forEach((k, v) -> m.put(normal(k), v));
               return m;

@@ -150,9 +150,19 @@ public class RegistryJobs {
     return paperImport.issues(get(user, id).id());
   }
 
+  /** Runs the job in the language of whoever started it (its report and workbook read so). */
   private void submit(long id, Runnable work) {
+    java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
     try {
-      executor.execute(work);
+      executor.execute(
+          () -> {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
+            try {
+              work.run();
+            } finally {
+              org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       files.delete(id, JobFiles.INPUT);
       progress.failed(id, "同时排队的导入导出任务过多，请稍后重新发起。");

@@ -44,7 +44,8 @@ public record RegistryQuery(
   public static RegistryQuery parse(Map<String, String> params) {
     var v = new Violations();
     params.keySet().stream()
-        .filter(k -> !PARAMETERS.contains(k) && !k.equals("_csrf"))
+        // _csrf and lang (the language switch) belong to every page, not to the query.
+        .filter(k -> !PARAMETERS.contains(k) && !k.equals("_csrf") && !k.equals("lang"))
         .sorted()
         .forEach(k -> v.add(k, "query.unknownParameter", k));
     GroupType type = parseEnum(v, "type", params.get("type"), GroupType.class);

@@ -36,6 +36,11 @@ public class Messages {
     return source.getMessage(r, LocaleContextHolder.getLocale());
   }
 
+  /** A choice as the paper-era sheet writes it (Chinese, whatever the reader's language). */
+  public String label(Enum<?> choice, java.util.Locale locale) {
+    return text(choice.getDeclaringClass().getSimpleName() + "." + choice.name(), locale);
+  }
+
   public String text(Violation v) {
     return text(v.code(), v.args());
   }

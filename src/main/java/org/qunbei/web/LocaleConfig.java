@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Chinese first, English second. The language a person chose ({@code ?lang=en}, the switch in the
@@ -22,6 +23,11 @@ class LocaleConfig implements WebMvcConfigurer {
 
   static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
   static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
+
+  static {
+    // Threads outside a request (scheduled sweeps, mail) speak Chinese, not the JVM's default.
+    org.springframework.context.i18n.LocaleContextHolder.setDefaultLocale(CHINESE);
+  }
 
   @Bean
   LocaleResolver localeResolver() {
@@ -37,10 +43,31 @@ class LocaleConfig implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    var change = new LocaleChangeInterceptor();
-    change.setParamName("lang");
-    change.setIgnoreInvalidLocale(true);
-    registry.addInterceptor(change);
+    registry.addInterceptor(new LanguageSwitch());
+  }
+
+  /**
+   * {@code ?lang=en} on a GET switches the language and remembers it. Only a GET: asking a POST for
+   * a parameter parses its body, and an oversize upload must reach the upload's own refusal instead
+   * of failing here (Spring's LocaleChangeInterceptor asks every request).
+   */
+  private static final class LanguageSwitch implements HandlerInterceptor {
+    @Override
+    public boolean preHandle(
+        jakarta.servlet.http.HttpServletRequest request,
+        jakarta.servlet.http.HttpServletResponse response,
+        Object handler) {
+      if (request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST
+          || !"GET".equals(request.getMethod())) {
+        return true; // an error page for a failed upload must not parse that upload again
+      }
+      String lang = request.getParameter("lang");
+      LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
+      if (lang != null && !lang.isBlank() && resolver != null) {
+        resolver.setLocale(request, response, Locale.forLanguageTag(lang.strip()));
+      }
+      return true;
+    }
   }
 
   /** Keeps a cookie or parameter naming another language from switching to it. */

@@ -46,7 +46,10 @@ final class Browser {
         "--disable-component-update",
         "--disable-sync",
         "--lang=zh-CN",
+        "--accept-lang=zh-CN,zh",
         "--window-size=" + width + "," + height);
+    // The person reads Chinese: the browser asks for it (Accept-Language), as most at a school do.
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
     var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
     var driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));

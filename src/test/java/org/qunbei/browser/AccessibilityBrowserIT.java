@@ -1,0 +1,79 @@
+package org.qunbei.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.qunbei.support.Api;
+import org.qunbei.support.Samples;
+
+/**
+ * The pages people use most, checked by axe-core for WCAG 2.1 AA (contrast, labels, names,
+ * landmarks): none may have a serious or critical violation. And the same pages read in English.
+ */
+class AccessibilityBrowserIT extends BrowserTest {
+
+  @Test
+  void theTenMostUsedPagesHaveNoSeriousOrCriticalViolations() {
+    Api applicant = Api.as(port, "applicant");
+    long id =
+        applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
+    long submitted =
+        applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + submitted + "/submit", "");
+
+    Map<String, String> found = new LinkedHashMap<>();
+    driver.get(url("/login"));
+    check(found, "/login");
+    login("applicant");
+    for (String page :
+        List.of(
+            "/filings/new",
+            "/filings/" + id + "/edit",
+            "/filings/" + submitted,
+            "/filings/mine",
+            "/notices",
+            "/account/tokens")) {
+      driver.get(url(page));
+      check(found, page);
+    }
+    logout();
+    login("cyberoffice");
+    for (String page : List.of("/registry", "/statistics", "/jobs", "/tasks")) {
+      driver.get(url(page));
+      check(found, page);
+    }
+    logout();
+    login("auditor");
+    driver.get(url("/audit"));
+    check(found, "/audit");
+    assertThat(found).as("serious or critical accessibility violations, by page").isEmpty();
+  }
+
+  @Test
+  void aPersonWhoReadsEnglishSwitchesOnceAndTheChoiceIsKept() {
+    driver.get(url("/login"));
+    assertThat(driver.findElement(By.cssSelector("button[type=submit]")).getText()).isEqualTo("登录");
+    driver.findElement(By.cssSelector("#language a[lang=en]")).click();
+    assertThat(driver.findElement(By.cssSelector("button[type=submit]")).getText())
+        .isEqualTo("Sign in");
+    login("applicant");
+    driver.get(url("/filings/mine"));
+    assertThat(driver.findElement(By.id("nav")).getText()).contains("Our filings", "Sign out");
+    assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    Browser.screenshot(driver, "40-english-mine");
+    driver.findElement(By.cssSelector("#language a[lang=zh-CN]")).click();
+    assertThat(driver.findElement(By.id("nav")).getText()).contains("本部门备案", "退出");
+  }
+
+  private void check(Map<String, String> found, String page) {
+    List<String> v = new ArrayList<>(Axe.violations(driver));
+    if (!v.isEmpty()) {
+      found.put(page, String.join("\n", v));
+    }
+  }
+}
