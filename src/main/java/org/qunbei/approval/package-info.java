@@ -3,4 +3,6 @@
  * ({@code qunbei.approval.steps}); {@link org.qunbei.approval.ApprovalService} records decisions,
  * and the filing aggregate refuses any move its state does not allow.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"accounts", "filing", "shared", "system"})
 package org.qunbei.approval;

@@ -3,4 +3,6 @@
  * role, when, from which address and at which filing version. Written in the same transaction as
  * the change it records; read by the auditor only; never updated or deleted.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"accounts", "approval", "filing", "shared"})
 package org.qunbei.audit;

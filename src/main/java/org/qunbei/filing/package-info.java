@@ -4,4 +4,6 @@
  * org.qunbei.filing.FilingRules} is the one place the form's rules live, shared by pages, API and
  * import.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"accounts", "shared", "system"})
 package org.qunbei.filing;

@@ -4,4 +4,6 @@
  * afterwards by {@link org.qunbei.notify.MailDispatcher}, which retries; a failing mail server
  * never blocks or undoes a decision.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"accounts", "approval", "filing", "shared"})
 package org.qunbei.notify;

@@ -3,4 +3,6 @@
  * cyberspace office's registry page and the departments' "my filings" page. Later: statistics,
  * Excel export and import of paper-era filings.
  */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"accounts", "filing", "shared", "system"})
 package org.qunbei.registry;

@@ -95,7 +95,7 @@ class DocumentBenchmark {
     return ((AccountPrincipal) users.loadUserByUsername(name)).user();
   }
 
-  /** Copies the filed filing and its team {@code rows} times in two statements (PostgreSQL). */
+  /** Copies the filed filing, its team and decisions {@code rows} times (PostgreSQL). */
   static void seed(JdbcTemplate jdbc, long template, int rows) {
     long t0 = System.nanoTime();
     String columns =
@@ -120,6 +120,13 @@ class DocumentBenchmark {
             + " mobile, duties) select f.id, t.position, t.role, t.name, t.title, t.office_phone,"
             + " t.mobile, t.duties from filing f, filing_team_member t"
             + " where f.number like 'B-%' and t.filing_id = ?",
+        template);
+    // Their four decisions too: the export looks them up and prints each step's.
+    jdbc.update(
+        "insert into review_decision (filing_id, review_round, step, decision, opinion,"
+            + " decided_by, decided_by_name, decided_at) select f.id, d.review_round, d.step,"
+            + " d.decision, d.opinion, d.decided_by, d.decided_by_name, d.decided_at"
+            + " from filing f, review_decision d where f.number like 'B-%' and d.filing_id = ?",
         template);
     jdbc.execute("analyze");
     System.out.printf("seeded %d filings in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);

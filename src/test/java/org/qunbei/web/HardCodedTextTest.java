@@ -41,18 +41,13 @@ class HardCodedTextTest {
           "templates/accounts/tokens.html",
           "templates/approval/signature.html",
           "templates/approval/stamps.html",
-          "templates/approval/tasks.html",
           "templates/audit/list.html",
           "templates/documents/verify.html",
-          "templates/error.html",
           "templates/filing/form.html",
           "templates/filing/view.html",
-          "templates/fragments/fields.html",
-          "templates/notify/notices.html",
           "templates/registry/import.html",
           "templates/registry/job.html",
           "templates/registry/jobs.html",
-          "templates/registry/list.html",
           "templates/registry/statistics.html",
           "org/qunbei/accounts/internal/BearerTokenFilter.java",
           "org/qunbei/accounts/internal/ProductionSafety.java",
@@ -68,7 +63,6 @@ class HardCodedTextTest {
           "org/qunbei/registry/RegistrySheet.java",
           "org/qunbei/registry/Statistics.java",
           "org/qunbei/registry/WorkbookRows.java",
-          "org/qunbei/registry/web/RegistryPages.java",
           "org/qunbei/system/ApiBodyLimit.java");
 
   @Test

@@ -26,16 +26,17 @@ class RegistryPages {
   String registry(CurrentUser user, @RequestParam Map<String, String> params, Model model) {
     RegistryQuery query = RegistryQuery.parse(params);
     model.addAttribute("page", registry.search(user, query));
-    return list(model, query, "/registry", "备案台账");
+    return list(model, query, "/registry", "nav.registry");
   }
 
   @GetMapping("/filings/mine")
   String mine(CurrentUser user, @RequestParam Map<String, String> params, Model model) {
     RegistryQuery query = RegistryQuery.parse(params);
     model.addAttribute("page", registry.mine(user, query));
-    return list(model, query, "/filings/mine", "本部门备案");
+    return list(model, query, "/filings/mine", "nav.mine");
   }
 
+  /** {@code heading} is a message code: the page reads in the reader's language. */
   private String list(Model model, RegistryQuery query, String base, String heading) {
     model.addAttribute("query", query);
     model.addAttribute("base", base);
