@@ -44,8 +44,20 @@ class ChainRouting implements ReviewRouting {
   @Override
   public java.util.Map<Long, List<ReviewRecord>> recordsOf(java.util.Collection<Long> filingIds) {
     var records = new java.util.HashMap<Long, List<ReviewRecord>>();
-    for (Decision d : decisions.findByFilingIdInOrderByIdAsc(filingIds)) {
-      records.computeIfAbsent(d.filingId(), id -> new java.util.ArrayList<>()).add(d.record());
+    for (Object[] d : decisions.recordsOf(filingIds)) {
+      records
+          .computeIfAbsent((Long) d[0], id -> new java.util.ArrayList<>(4))
+          .add(
+              new ReviewRecord(
+                  (Integer) d[1],
+                  (String) d[2],
+                  ((DecisionKind) d[3]).name(),
+                  (String) d[4],
+                  (String) d[5],
+                  (String) d[6],
+                  (java.time.Instant) d[7],
+                  (Long) d[8],
+                  (Long) d[9]));
     }
     return records;
   }

@@ -52,10 +52,6 @@ public class Decision {
         stampImageId);
   }
 
-  Long filingId() {
-    return filingId;
-  }
-
   public String decidedByName() {
     return decidedByName;
   }

@@ -1,21 +1,24 @@
 package org.qunbei.filing;
 
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The teams of many filings in one query, for readers that stream filings without their team. */
+/**
+ * The teams of many filings in one query, for readers that stream filings without their team. It
+ * reads the table directly: an export asks for 10^5 teams, and entities would only be discarded.
+ */
 @Component
 public class FilingTeams {
 
-  private final EntityManager em;
+  private final NamedParameterJdbcTemplate jdbc;
 
-  FilingTeams(EntityManager em) {
-    this.em = em;
+  FilingTeams(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
   }
 
   /** Each filing's team in list order; a filing without members is absent. */
@@ -24,16 +27,23 @@ public class FilingTeams {
     if (filingIds.isEmpty()) {
       return teams;
     }
-    List<Object[]> rows =
-        em.createQuery(
-                "select f.id, t from Filing f join f.team t where f.id in :ids"
-                    + " order by f.id, index(t)",
-                Object[].class)
-            .setParameter("ids", filingIds)
-            .getResultList();
-    for (Object[] row : rows) {
-      teams.computeIfAbsent((Long) row[0], id -> new ArrayList<>(4)).add((TeamMember) row[1]);
-    }
+    jdbc.query(
+        "select filing_id, role, name, title, office_phone, mobile, duties"
+            + " from filing_team_member where filing_id in (:ids) order by filing_id, position",
+        Map.of("ids", filingIds),
+        rs -> {
+          String role = rs.getString(2);
+          teams
+              .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(4))
+              .add(
+                  new TeamMember(
+                      role == null ? null : TeamRole.valueOf(role),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7)));
+        });
     return teams;
   }
 }
