@@ -25,9 +25,16 @@ class NoticeWriter {
   private final Deciders deciders;
   private final Directory directory;
   private final Clock clock;
+  private final org.qunbei.system.Messages messages;
 
   NoticeWriter(
-      Notices notices, Filings filings, Deciders deciders, Directory directory, Clock clock) {
+      Notices notices,
+      Filings filings,
+      Deciders deciders,
+      Directory directory,
+      Clock clock,
+      org.qunbei.system.Messages messages) {
+    this.messages = messages;
     this.notices = notices;
     this.filings = filings;
     this.deciders = deciders;
@@ -49,13 +56,7 @@ class NoticeWriter {
       askDeciders(f, e.nextStep());
       return;
     }
-    String outcome =
-        switch (e.status()) {
-          case "FILED" -> "已完成备案";
-          case "RETURNED" -> "被退回修改";
-          case "REJECTED" -> "未予备案";
-          default -> e.status();
-        };
+    String outcome = school("notice.outcome." + e.status());
     directory
         .contact(f.createdBy())
         .ifPresent(
@@ -63,17 +64,14 @@ class NoticeWriter {
                 write(
                     applicant,
                     f,
-                    "【群备】" + f.groupName() + " " + outcome,
-                    "您提交的工作群备案（"
-                        + f.number()
-                        + "，"
-                        + f.groupName()
-                        + "）"
-                        + outcome
-                        + "。\n"
-                        + deciders.labelOf(e.step())
-                        + "："
-                        + e.opinion()));
+                    school("notice.decided.title", f.groupName(), outcome),
+                    school(
+                        "notice.decided.body",
+                        f.number(),
+                        f.groupName(),
+                        outcome,
+                        deciders.labelOf(e.step()),
+                        e.opinion())));
   }
 
   @EventListener
@@ -87,17 +85,14 @@ class NoticeWriter {
                 write(
                     c,
                     f,
-                    "【群备】转办给您审批：" + f.groupName(),
-                    "工作群备案（"
-                        + f.number()
-                        + "，"
-                        + f.groupName()
-                        + "）由 "
-                        + e.actor()
-                        + " 转办给您审批："
-                        + deciders.labelOf(e.step())
-                        + "。\n转办理由："
-                        + e.reason()));
+                    school("notice.transferred.title", f.groupName()),
+                    school(
+                        "notice.transferred.body",
+                        f.number(),
+                        f.groupName(),
+                        e.actor(),
+                        deciders.labelOf(e.step()),
+                        e.reason())));
   }
 
   private void askDeciders(Filing f, String step) {
@@ -105,9 +100,17 @@ class NoticeWriter {
       write(
           c,
           f,
-          "【群备】待审批：" + f.groupName(),
-          "工作群备案（" + f.number() + "，" + f.groupName() + "）等待您的审批：" + deciders.labelOf(step) + "。");
+          school("notice.waiting.title", f.groupName()),
+          school("notice.waiting.body", f.number(), f.groupName(), deciders.labelOf(step)));
     }
+  }
+
+  /**
+   * A notice is stored as written and read later by someone whose language is not known here: it is
+   * written in the school's language, Chinese.
+   */
+  private String school(String code, Object... args) {
+    return messages.textIn(java.util.Locale.SIMPLIFIED_CHINESE, code, args);
   }
 
   private void write(Contact to, Filing f, String title, String body) {

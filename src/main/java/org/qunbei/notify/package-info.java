@@ -5,5 +5,5 @@
  * never blocks or undoes a decision.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"accounts", "approval", "filing", "shared"})
+    allowedDependencies = {"accounts", "approval", "filing", "shared", "system"})
 package org.qunbei.notify;

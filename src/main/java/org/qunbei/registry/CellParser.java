@@ -20,6 +20,11 @@ import org.qunbei.system.Messages;
  */
 final class CellParser {
 
+  /** How the paper-era sheet writes yes and no. */
+  static final String YES = "是";
+
+  static final String NO = "否";
+
   private static final Pattern SEPARATORS = Pattern.compile("[、,，;；/\\n]+");
   private static final List<DateTimeFormatter> DATES =
       List.of(
@@ -57,6 +62,11 @@ final class CellParser {
 
   void problem(String message) {
     issues.add(new ImportIssue(line, column, message));
+  }
+
+  /** A problem told by its message code, in the importer's language. */
+  void problemCode(String code, Object... args) {
+    problem(messages.text(code, args));
   }
 
   LocalDate date(String value) {

@@ -24,6 +24,9 @@ final class PaperColumns {
   record Column(String header, boolean required, String help, String field, Setter setter) {}
 
   static final String NUMBER = "备案表编号";
+  static final String FILLED_ON = "填表日期";
+  static final String GROUP_NUMBER = "群号";
+  static final String LIST_SEPARATOR = "、";
   static final String[] SLOT_NAMES = {"群主", "管理员1", "管理员2", "其他负责人"};
   private static final String[] MEMBER_PARTS = {"姓名", "职务", "办公电话", "手机", "职责分工"};
   private static final String[] MEMBER_FIELDS = {

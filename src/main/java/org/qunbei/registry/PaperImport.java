@@ -73,7 +73,7 @@ class PaperImport {
   static String cleanName(String name) {
     String n = name == null ? "" : name.replaceAll(".*[/\\\\]", "").strip();
     if (n.isEmpty()) {
-      n = "导入文件.xlsx";
+      n = "import.xlsx";
     }
     return n.length() > 200 ? n.substring(n.length() - 200) : n;
   }
@@ -102,8 +102,9 @@ class PaperImport {
       WorkbookRows.read(file, MAX_ROWS, sheet::row);
       sheet.requireHeaders();
     } catch (WorkbookRows.BadWorkbook e) {
-      save(job, List.of(new ImportIssue(0, null, e.getMessage())));
-      return new ImportSummary(0, 0, 0, true, e.getMessage());
+      String m = messages.text(e.getMessage(), e.args());
+      save(job, List.of(new ImportIssue(0, null, m)));
+      return new ImportSummary(0, 0, 0, true, m);
     }
     progress.started(job, sheet.rows.size());
     List<PaperFiling> good = new ArrayList<>();
@@ -129,7 +130,7 @@ class PaperImport {
         filings.importPaper(user, good);
       } catch (InvalidInputException e) {
         // Another import filed some of these numbers or groups since they were checked.
-        String m = "导入期间台账已有变化（其他导入或备案占用了相同的编号或群号），没有导入任何行，请重新导入。";
+        String m = messages.text("import.changedMeanwhile");
         save(job, List.of(new ImportIssue(0, null, m)));
         return new ImportSummary(0, 0, 0, true, m);
       }
@@ -150,17 +151,17 @@ class PaperImport {
     int n = line.number();
     if (row.number == null) {
       p.at(n, PaperColumns.NUMBER);
-      p.problem("必须填写纸质备案表编号");
+      p.problem(messages.text("import.row.numberRequired"));
       return Outcome.BAD;
     }
     p.at(n, PaperColumns.NUMBER);
     if (row.number.length() > 30) {
-      p.problem("编号不能超过 30 个字符");
+      p.problem(messages.text("import.row.numberTooLong", 30));
       return Outcome.BAD;
     }
     Integer first = sheet.firstLineOf.putIfAbsent(row.number, n);
     if (first != null) {
-      p.problem("与第 " + first + " 行的编号重复");
+      p.problem(messages.text("import.row.numberDuplicate", first));
       return Outcome.BAD;
     }
     var holder = filings.numberHolder(row.number);
@@ -168,14 +169,14 @@ class PaperImport {
       if (holder.get() == FilingOrigin.PAPER) {
         return Outcome.SKIP;
       }
-      p.problem("编号“" + row.number + "”已是一份线上备案的编号");
+      p.problem(messages.text("import.row.numberOnline", row.number));
       return Outcome.BAD;
     }
-    p.at(n, "填表日期");
-    if (row.filledOn == null && !line.unreadable().contains("填表日期")) {
-      p.problem("必须填写填表日期");
+    p.at(n, PaperColumns.FILLED_ON);
+    if (row.filledOn == null && !line.unreadable().contains(PaperColumns.FILLED_ON)) {
+      p.problem(messages.text("import.row.filledOnRequired"));
     } else if (row.filledOn != null && row.filledOn.isAfter(LocalDate.now(clock))) {
-      p.problem("填表日期不能晚于今天");
+      p.problem(messages.text("import.row.filledOnFuture"));
     }
     row.departmentCode = departmentCode(sheet, row.departmentCode);
     PaperFiling paper = row.toPaper();
@@ -186,8 +187,8 @@ class PaperImport {
     if (paper.content().groupNumber() != null && !paper.content().groupNumber().isBlank()) {
       Integer holderLine = sheet.firstLineOfGroup.putIfAbsent(group, n);
       if (holderLine != null) {
-        p.at(n, "群号");
-        p.problem("与第 " + holderLine + " 行是同一个群（群类型和群号相同），同一个群只能备案一次");
+        p.at(n, PaperColumns.GROUP_NUMBER);
+        p.problem(messages.text("import.row.sameGroup", holderLine));
       }
     }
     return Outcome.GOOD;
@@ -211,15 +212,15 @@ class PaperImport {
         : sheet.departments.getOrDefault(given.toUpperCase(java.util.Locale.ROOT), given);
   }
 
-  private static String summary(int imported, int skipped, int bad) {
-    var b = new StringBuilder("导入 ").append(imported).append(" 份备案");
+  private String summary(int imported, int skipped, int bad) {
+    var b = new StringBuilder(messages.text("import.summary.imported", imported));
     if (skipped > 0) {
-      b.append("，跳过 ").append(skipped).append(" 行（此前已导入）");
+      b.append(messages.text("import.summary.skipped", skipped));
     }
     if (bad > 0) {
-      b.append("，").append(bad).append(" 行有误未导入：请按下方报告改正后重新上传整个文件，已导入的行会自动跳过");
+      b.append(messages.text("import.summary.bad", bad));
     }
-    return b.append("。").toString();
+    return b.append(messages.text("import.summary.end")).toString();
   }
 
   private void save(long job, List<ImportIssue> issues) {
@@ -232,7 +233,7 @@ class PaperImport {
     if (issues.size() > MAX_ISSUES) {
       args.add(
           new Object[] {
-            job, MAX_ISSUES, 0, null, "另有 " + (issues.size() - MAX_ISSUES) + " 个问题未列出，请先改正以上问题"
+            job, MAX_ISSUES, 0, null, messages.text("import.moreIssues", issues.size() - MAX_ISSUES)
           });
     }
     jdbc.batchUpdate(
@@ -291,7 +292,7 @@ class PaperImport {
         }
         parser.at(r.line(), c.header());
         if (r.formulas().get(i)) {
-          parser.problem("单元格含公式，导入不执行公式，请改为直接填写内容");
+          parser.problemCode("import.row.formula");
           continue;
         }
         if (value == null || value.isBlank()) {
@@ -315,7 +316,7 @@ class PaperImport {
 
     void requireHeaders() {
       if (columns == null) {
-        throw new WorkbookRows.BadWorkbook("工作表是空的：第一行应为导入模板的列名。");
+        throw new WorkbookRows.BadWorkbook("import.bad.emptySheet");
       }
       var present = java.util.Arrays.stream(columns).filter(c -> c != null).toList();
       List<String> missing =
@@ -325,10 +326,10 @@ class PaperImport {
               .toList();
       if (!missing.isEmpty()) {
         throw new WorkbookRows.BadWorkbook(
-            "缺少必填的列：" + String.join("、", missing) + "。请使用下载的导入模板，第一行为列名。");
+            "import.bad.missingColumns", String.join(PaperColumns.LIST_SEPARATOR, missing));
       }
       if (rows.isEmpty()) {
-        throw new WorkbookRows.BadWorkbook("工作表中没有数据行。");
+        throw new WorkbookRows.BadWorkbook("import.bad.noRows");
       }
     }
   }

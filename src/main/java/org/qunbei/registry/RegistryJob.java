@@ -67,11 +67,14 @@ public class RegistryJob {
     return status;
   }
 
+  /** What the job says; null for a job whose node went silent (the page says it was cut off). */
   public String messageAt(Instant now) {
-    if (statusAt(now) != status) {
-      return "任务中断（服务器已重启或停止响应），请重新发起。";
-    }
-    return message;
+    return statusAt(now) != status ? null : message;
+  }
+
+  /** Whether the job's node went silent: reported as failed, interrupted. */
+  public boolean interruptedAt(Instant now) {
+    return statusAt(now) != status;
   }
 
   /** 0–100, for the progress bar. */

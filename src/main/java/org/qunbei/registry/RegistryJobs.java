@@ -77,18 +77,21 @@ public class RegistryJobs {
   private String describe(RegistryQuery q) {
     var parts = new java.util.ArrayList<String>();
     if (q.text() != null) {
-      parts.add("关键词“" + q.text() + "”");
+      parts.add(messages.text("job.filter.text", q.text()));
     }
     if (q.department() != null) {
-      parts.add("部门：" + directory.nameOf(q.department()));
+      parts.add(messages.text("job.filter.department", directory.nameOf(q.department())));
     }
     if (q.type() != null) {
-      parts.add("群类型：" + messages.label(q.type()));
+      parts.add(messages.text("job.filter.type", messages.label(q.type())));
     }
     if (q.status() != null) {
-      parts.add("状态：" + messages.label(q.status()));
+      parts.add(messages.text("job.filter.status", messages.label(q.status())));
     }
-    String d = parts.isEmpty() ? "全部可见备案" : String.join("，", parts);
+    String d =
+        parts.isEmpty()
+            ? messages.text("job.filter.all")
+            : String.join(messages.text("job.filter.separator"), parts);
     return d.length() > 1000 ? d.substring(0, 1000) : d;
   }
 
@@ -110,7 +113,7 @@ public class RegistryJobs {
     try {
       files.store(id, JobFiles.INPUT, upload);
     } catch (RuntimeException e) {
-      progress.failed(id, "上传未完成（文件过大或连接中断），没有导入任何行。");
+      progress.failed(id, messages.text("job.failed.upload"));
       throw e;
     }
     submit(id, () -> runImport(id, user));
@@ -165,7 +168,7 @@ public class RegistryJobs {
           });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       files.delete(id, JobFiles.INPUT);
-      progress.failed(id, "同时排队的导入导出任务过多，请稍后重新发起。");
+      progress.failed(id, messages.text("job.failed.queueFull"));
     }
   }
 
@@ -184,7 +187,7 @@ public class RegistryJobs {
       progress.exported(id, rows);
     } catch (RuntimeException | IOException e) {
       log.error("export job {} failed", id, e);
-      progress.failed(id, "导出失败，请稍后重试。");
+      progress.failed(id, messages.text("job.failed.export"));
     } finally {
       deleteQuietly(tmp);
     }
@@ -195,7 +198,7 @@ public class RegistryJobs {
       progress.imported(id, paperImport.run(id, user));
     } catch (RuntimeException e) {
       log.error("import job {} failed", id, e);
-      progress.failed(id, "导入失败（服务器错误），没有导入任何备案，请稍后重试。");
+      progress.failed(id, messages.text("job.failed.import"));
     } finally {
       files.delete(id, JobFiles.INPUT);
     }

@@ -88,7 +88,11 @@ public record Statistics(
       List<Count> byMonth = new ArrayList<>();
       months.forEach(
           (m, n) ->
-              byMonth.add(new Count(m.toString(), m.getYear() + "年" + m.getMonthValue() + "月", n)));
+              byMonth.add(
+                  new Count(
+                      m.toString(),
+                      messages.text("statistics.month", m.getYear(), m.getMonthValue()),
+                      n)));
       return new Statistics(from, to, filed, external, byDepartment, byPlatform, byStatus, byMonth);
     }
   }

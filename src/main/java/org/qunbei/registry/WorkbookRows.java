@@ -63,8 +63,16 @@ final class WorkbookRows {
 
   /** What is wrong with the file as a whole; nothing of it is used. */
   static final class BadWorkbook extends RuntimeException {
-    BadWorkbook(String message) {
-      super(message);
+    private final transient Object[] args;
+
+    /** A message code of the bundles and its arguments, told in the importer's language. */
+    BadWorkbook(String code, Object... args) {
+      super(code);
+      this.args = args;
+    }
+
+    Object[] args() {
+      return args;
     }
   }
 
@@ -81,7 +89,7 @@ final class WorkbookRows {
       StylesTable styles = reader.getStylesTable();
       var sheets = reader.getSheetsData();
       if (!sheets.hasNext()) {
-        throw new BadWorkbook("工作簿中没有工作表。");
+        throw new BadWorkbook("import.bad.noSheet");
       }
       try (InputStream sheet = sheets.next()) {
         XMLReader xml = XMLHelper.newXMLReader();
@@ -91,7 +99,7 @@ final class WorkbookRows {
     } catch (BadWorkbook e) {
       throw e;
     } catch (TooManyRows e) {
-      throw new BadWorkbook("工作表超过 " + maxRows + " 行数据，请分成几个文件导入；没有导入任何行。");
+      throw new BadWorkbook("import.bad.tooManyRows", maxRows);
     } catch (Exception e) {
       throw new BadWorkbook(reason(e));
     }
@@ -101,23 +109,23 @@ final class WorkbookRows {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
       if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceed")) {
-        return "文件解压后过大（超过 32 MB）或疑似压缩炸弹，已拒绝；没有导入任何行。";
+        return "import.bad.bomb";
       }
     }
-    return "文件已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取。";
+    return "import.bad.corrupt";
   }
 
   private static void checkMagic(Path file) {
     try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
       FileMagic magic = FileMagic.valueOf(in);
       if (magic == FileMagic.OLE2) {
-        throw new BadWorkbook("这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入。");
+        throw new BadWorkbook("import.bad.xls");
       }
       if (magic != FileMagic.OOXML) {
-        throw new BadWorkbook("文件不是 Excel 工作簿（.xlsx），请使用下载的导入模板。");
+        throw new BadWorkbook("import.bad.notXlsx");
       }
     } catch (IOException e) {
-      throw new BadWorkbook("文件无法读取。");
+      throw new BadWorkbook("import.bad.unreadable");
     }
   }
 
@@ -219,7 +227,7 @@ final class WorkbookRows {
       }
       return switch (type) {
         case "s" -> strings.getItemAt(Integer.parseInt(raw.strip())).getString();
-        case "b" -> raw.equals("1") ? "是" : "否";
+        case "b" -> raw.equals("1") ? CellParser.YES : CellParser.NO;
         default -> raw; // inlineStr, str (a formula's text), e (an error)
       };
     }

@@ -21,6 +21,11 @@ public class Messages {
     return source.getMessage(code, args, code, LocaleContextHolder.getLocale());
   }
 
+  /** In a given language, with arguments: texts stored for a reader not present now. */
+  public String textIn(java.util.Locale locale, String code, Object... args) {
+    return source.getMessage(code, args, code, locale);
+  }
+
   /** In a given language: the printed form is Chinese whatever the reader's language. */
   public String text(String code, java.util.Locale locale) {
     return source.getMessage(code, null, code, locale);

@@ -66,6 +66,12 @@ class AccessibilityBrowserIT extends BrowserTest {
     assertThat(driver.findElement(By.id("nav")).getText()).contains("Our filings", "Sign out");
     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
     Browser.screenshot(driver, "40-english-mine");
+    driver.get(url("/filings/new"));
+    assertThat(driver.findElement(By.id("save")).getText()).isEqualTo("Save draft");
+    assertThat(driver.findElement(By.id("filing-form")).getText())
+        .contains("I. Basic information of the group", "Owner / primary responsible person")
+        .contains("The department solemnly commits:");
+    Browser.screenshot(driver, "41-english-form");
     driver.findElement(By.cssSelector("#language a[lang=zh-CN]")).click();
     assertThat(driver.findElement(By.id("nav")).getText()).contains("本部门备案", "退出");
   }

@@ -33,7 +33,14 @@ class HardCodedTextTest {
           "org/qunbei/registry/ImportTemplate.java",
           "org/qunbei/registry/CellParser.java",
           // "转" is how Chinese office phones write an extension: input, not text.
-          "org/qunbei/filing/FilingRules.java");
+          "org/qunbei/filing/FilingRules.java",
+          // Written into the record, which is kept in the school's language: the default
+          // opinion 同意备案 (it is printed on the form), the audit trail's details, the name of
+          // the first administrator account, the workbook's Chinese font.
+          "org/qunbei/approval/DecisionRequest.java",
+          "org/qunbei/audit/AuditTrail.java",
+          "org/qunbei/accounts/internal/ProductionSafety.java",
+          "org/qunbei/registry/RegistrySheet.java");
 
   /** Not yet moved to the bundles (issue: English). Shrinks; never grows. */
   static final Set<String> STILL_TO_MOVE =
@@ -43,26 +50,12 @@ class HardCodedTextTest {
           "templates/approval/stamps.html",
           "templates/audit/list.html",
           "templates/documents/verify.html",
-          "templates/filing/form.html",
-          "templates/filing/view.html",
           "templates/registry/import.html",
           "templates/registry/job.html",
           "templates/registry/jobs.html",
           "templates/registry/statistics.html",
           "org/qunbei/accounts/internal/BearerTokenFilter.java",
-          "org/qunbei/accounts/internal/ProductionSafety.java",
           "org/qunbei/accounts/internal/SecurityConfig.java",
-          "org/qunbei/accounts/internal/TokenPages.java",
-          "org/qunbei/approval/DecisionRequest.java",
-          "org/qunbei/audit/AuditTrail.java",
-          "org/qunbei/filing/web/FilingViews.java",
-          "org/qunbei/notify/NoticeWriter.java",
-          "org/qunbei/registry/PaperImport.java",
-          "org/qunbei/registry/RegistryJob.java",
-          "org/qunbei/registry/RegistryJobs.java",
-          "org/qunbei/registry/RegistrySheet.java",
-          "org/qunbei/registry/Statistics.java",
-          "org/qunbei/registry/WorkbookRows.java",
           "org/qunbei/system/ApiBodyLimit.java");
 
   @Test

@@ -54,7 +54,7 @@ class TokenPages {
   @PostMapping("/account/tokens/{id}/revoke")
   String revoke(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
     tokens.revoke(user, id);
-    redirect.addFlashAttribute("notice", "令牌已撤销，用它的脚本将无法再调用接口。");
+    redirect.addFlashAttribute("notice", messages.text("token.revoked"));
     return "redirect:/account/tokens";
   }
 }

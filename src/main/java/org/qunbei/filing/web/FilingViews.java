@@ -43,6 +43,7 @@ class FilingViews {
   }
 
   private String message(SimilarFiling s) {
-    return messages.text("filing.similar", s.number() == null ? "草稿" : s.number());
+    return messages.text(
+        "filing.similar", s.number() == null ? messages.text("FilingStatus.DRAFT") : s.number());
   }
 }

@@ -30,8 +30,10 @@ class JobApi {
 
   private final RegistryJobs jobs;
   private final Clock clock;
+  private final org.qunbei.system.Messages messages;
 
-  JobApi(RegistryJobs jobs, Clock clock) {
+  JobApi(RegistryJobs jobs, Clock clock, org.qunbei.system.Messages messages) {
+    this.messages = messages;
     this.jobs = jobs;
     this.clock = clock;
   }
@@ -51,7 +53,7 @@ class JobApi {
       RegistryJob job = jobs.startImport(user, fileName, in);
       return ResponseEntity.accepted()
           .location(URI.create("/api/registry/jobs/" + job.id()))
-          .body(JobBody.of(job, clock.instant(), List.of()));
+          .body(JobBody.of(job, clock.instant(), List.of(), messages.text("job.interrupted")));
     }
   }
 
@@ -59,7 +61,11 @@ class JobApi {
   JobBody job(CurrentUser user, @PathVariable long id) {
     RegistryJob job = jobs.get(user, id);
     boolean report = job.kind() == JobKind.IMPORT && job.status().isFinished();
-    return JobBody.of(job, clock.instant(), report ? jobs.issues(user, id) : List.of());
+    return JobBody.of(
+        job,
+        clock.instant(),
+        report ? jobs.issues(user, id) : List.of(),
+        messages.text("job.interrupted"));
   }
 
   record JobBody(
@@ -73,7 +79,7 @@ class JobApi {
       int badRows,
       String message,
       List<ImportIssue> issues) {
-    static JobBody of(RegistryJob j, Instant now, List<ImportIssue> issues) {
+    static JobBody of(RegistryJob j, Instant now, List<ImportIssue> issues, String interrupted) {
       return new JobBody(
           j.id(),
           j.kind(),
@@ -83,7 +89,7 @@ class JobApi {
           j.importedRows(),
           j.skippedRows(),
           j.badRows(),
-          j.messageAt(now),
+          j.interruptedAt(now) ? interrupted : j.messageAt(now),
           issues);
     }
   }

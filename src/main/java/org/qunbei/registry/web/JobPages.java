@@ -111,7 +111,11 @@ class JobPages {
     RegistryJob job = jobs.get(user, id);
     model.addAttribute("job", job);
     model.addAttribute("status", job.statusAt(clock.instant()));
-    model.addAttribute("message", job.messageAt(clock.instant()));
+    model.addAttribute(
+        "message",
+        job.interruptedAt(clock.instant())
+            ? messages.text("job.interrupted")
+            : job.messageAt(clock.instant()));
     if (job.kind() == org.qunbei.registry.JobKind.IMPORT && job.status().isFinished()) {
       model.addAttribute("issues", jobs.issues(user, id));
     }
