@@ -46,17 +46,19 @@
       bar.className = 'alert alert-info d-flex flex-wrap gap-2 align-items-center';
       bar.id = 'restore-bar';
       var text = document.createElement('span');
-      text.textContent = '本浏览器保存有 ' + new Date(data.at).toLocaleString('zh-CN') + ' 尚未提交到服务器的填写内容。';
+      // The page's texts come from the server's bundles, in the reader's language.
+      var lang = document.documentElement.lang || 'zh-CN';
+      text.textContent = form.dataset.restoreText.replace('{0}', new Date(data.at).toLocaleString(lang));
       var restore = document.createElement('button');
       restore.type = 'button';
       restore.className = 'btn btn-sm btn-primary';
       restore.id = 'restore';
-      restore.textContent = '恢复这些内容';
+      restore.textContent = form.dataset.restoreButton;
       restore.onclick = function () { write(data.state); bar.remove(); };
       var discard = document.createElement('button');
       discard.type = 'button';
       discard.className = 'btn btn-sm btn-outline-secondary';
-      discard.textContent = '不用了';
+      discard.textContent = form.dataset.discardButton;
       discard.onclick = function () { localStorage.removeItem(key); bar.remove(); };
       bar.append(text, restore, discard);
       form.parentNode.insertBefore(bar, form);

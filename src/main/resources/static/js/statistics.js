@@ -10,7 +10,7 @@ document.querySelectorAll('canvas[data-kind]').forEach(function (canvas) {
   var kind = canvas.dataset.kind;
   new Chart(canvas, {
     type: kind,
-    data: {labels: labels, datasets: [{label: '数量', data: counts,
+    data: {labels: labels, datasets: [{label: canvas.dataset.label, data: counts,
       backgroundColor: kind === 'doughnut'
         ? ['#0d6efd', '#198754', '#fd7e14', '#6f42c1', '#6c757d'] : '#0d6efd'}]},
     options: {

@@ -23,6 +23,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiBodyLimit extends OncePerRequestFilter {
 
+  private final Messages messages;
+
+  ApiBodyLimit(Messages messages) {
+    this.messages = messages;
+  }
+
   static final long JSON_LIMIT = 256 * 1024;
   static final long UPLOAD_LIMIT = 2 * 1024 * 1024 + 64 * 1024;
   static final long IMPORT_LIMIT = 10 * 1024 * 1024;
@@ -46,8 +52,8 @@ class ApiBodyLimit extends OncePerRequestFilter {
       response.setContentType("application/problem+json;charset=UTF-8");
       response.setHeader("Connection", "close");
       String body =
-          "{\"type\":\"about:blank\",\"title\":\"内容过大\",\"status\":413,"
-              + "\"detail\":\"请求内容过大，不能超过%dKB\"}".formatted(limit / 1024);
+          messages.problemJson(
+              request, 413, "problem.tooLarge.title", "problem.tooLarge.detail", limit / 1024);
       response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
       return;
     }

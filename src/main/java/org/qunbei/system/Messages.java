@@ -12,9 +12,47 @@ import org.springframework.stereotype.Component;
 public class Messages {
 
   private final MessageSource source;
+  private final org.springframework.beans.factory.ObjectProvider<
+          org.springframework.web.servlet.LocaleResolver>
+      locales;
 
-  Messages(MessageSource source) {
+  Messages(
+      MessageSource source,
+      org.springframework.beans.factory.ObjectProvider<
+              org.springframework.web.servlet.LocaleResolver>
+          locales) {
     this.source = source;
+    this.locales = locales;
+  }
+
+  /**
+   * In the language of the request's reader, for filters: they answer before Spring MVC has set the
+   * language of the request.
+   */
+  public String forRequest(
+      jakarta.servlet.http.HttpServletRequest request, String code, Object... args) {
+    var resolver = locales.getIfAvailable();
+    java.util.Locale locale =
+        resolver == null ? java.util.Locale.SIMPLIFIED_CHINESE : resolver.resolveLocale(request);
+    return source.getMessage(code, args, code, locale);
+  }
+
+  /** A problem+json body for a filter's refusal, title and detail in the reader's language. */
+  public String problemJson(
+      jakarta.servlet.http.HttpServletRequest request,
+      int status,
+      String titleCode,
+      String detailCode,
+      Object... args) {
+    return "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+        .formatted(
+            json(forRequest(request, titleCode)),
+            status,
+            json(forRequest(request, detailCode, args)));
+  }
+
+  private static String json(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   public String text(String code, Object... args) {

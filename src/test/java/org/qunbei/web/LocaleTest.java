@@ -92,5 +92,21 @@ class LocaleTest {
             .getResponse()
             .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(chinese).contains("未找到");
+    // Refusals made before Spring MVC (security filters) speak it too.
+    String refused =
+        mvc.perform(get("/api/filings").header("Accept-Language", "en"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(refused).contains("Not signed in");
+    String bad =
+        mvc.perform(
+                get("/api/filings")
+                    .header("Accept-Language", "en")
+                    .header("Authorization", "Bearer qb_nonsense"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(bad).contains("The access token is invalid");
   }
 }

@@ -26,7 +26,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
   private final Tokens tokens;
   private final UserDetailsService users;
 
-  BearerTokenFilter(Tokens tokens, UserDetailsService users) {
+  private final org.qunbei.system.Messages messages;
+
+  BearerTokenFilter(Tokens tokens, UserDetailsService users, org.qunbei.system.Messages messages) {
+    this.messages = messages;
     this.tokens = tokens;
     this.users = users;
   }
@@ -43,7 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     UserDetails user =
         tokens.authenticate(header.substring(7).strip()).map(this::load).orElse(null);
     if (user == null || !user.isEnabled()) {
-      refuse(response);
+      refuse(request, response);
       return;
     }
     var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
@@ -66,13 +69,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
   }
 
-  private static void refuse(HttpServletResponse response) throws IOException {
+  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Bearer realm=\"qunbei\", error=\"invalid_token\"");
     response.setContentType("application/problem+json;charset=UTF-8");
     String body =
-        "{\"type\":\"about:blank\",\"title\":\"未登录\",\"status\":401,"
-            + "\"detail\":\"访问令牌无效、已撤销或已过期。\"}";
+        messages.problemJson(request, 401, "problem.unauthenticated.title", "problem.token.detail");
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -32,16 +32,19 @@ class SecurityConfig {
   SecurityFilterChain api(
       HttpSecurity http,
       Tokens tokens,
-      org.springframework.security.core.userdetails.UserDetailsService users)
+      org.springframework.security.core.userdetails.UserDetailsService users,
+      org.qunbei.system.Messages messages)
       throws Exception {
     http.securityMatcher("/api/**")
         .addFilterBefore(
-            new BearerTokenFilter(tokens, users),
+            new BearerTokenFilter(tokens, users, messages),
             org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
+        .httpBasic(b -> b.authenticationEntryPoint(unauthorized(messages)))
         .exceptionHandling(
-            e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+            e ->
+                e.authenticationEntryPoint(unauthorized(messages))
+                    .accessDeniedHandler(forbidden(messages)))
         .sessionManagement(
             s ->
                 s.sessionCreationPolicy(
@@ -95,27 +98,30 @@ class SecurityConfig {
     };
   }
 
-  private static AuthenticationEntryPoint unauthorized() {
-    return (request, response, ex) ->
-        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "未登录", "请先登录或提供有效的凭据。", true);
+  private static AuthenticationEntryPoint unauthorized(org.qunbei.system.Messages messages) {
+    return (request, response, ex) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"qunbei\", charset=\"UTF-8\"");
+      problem(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          messages.problemJson(
+              request, 401, "problem.unauthenticated.title", "problem.unauthenticated.detail"));
+    };
   }
 
-  private static AccessDeniedHandler forbidden() {
+  private static AccessDeniedHandler forbidden(org.qunbei.system.Messages messages) {
     return (request, response, ex) ->
-        problem(response, HttpServletResponse.SC_FORBIDDEN, "无权操作", "您无权执行此操作。", false);
+        problem(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            messages.problemJson(
+                request, 403, "problem.forbidden.title", "problem.forbidden.detail"));
   }
 
-  private static void problem(
-      HttpServletResponse response, int status, String title, String detail, boolean challenge)
+  private static void problem(HttpServletResponse response, int status, String body)
       throws java.io.IOException {
     response.setStatus(status);
-    if (challenge) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"qunbei\", charset=\"UTF-8\"");
-    }
     response.setContentType("application/problem+json;charset=UTF-8");
-    String body =
-        "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
-            .formatted(title, status, detail);
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 }
