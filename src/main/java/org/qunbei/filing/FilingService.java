@@ -209,6 +209,14 @@ public class FilingService {
    * as in the API), plus an unknown department and a group number another active filing holds.
    */
   @Transactional(readOnly = true)
+  /**
+   * What the draft-level rules find in content that a page could only partly parse, so that the
+   * page shows every problem of a save in one round.
+   */
+  public Violations draftProblems(FilingContent content) {
+    return rules.checkDraft(content);
+  }
+
   public Violations checkPaper(PaperFiling paper) {
     FilingContent content = paper.content().normalized();
     Violations v = rules.checkSubmission(content);

@@ -10,7 +10,6 @@ import org.qunbei.accounts.DepartmentKind;
 import org.qunbei.accounts.Directory;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingAccess;
-import org.qunbei.filing.FilingRules;
 import org.qunbei.filing.FilingService;
 import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.GroupQrCode;
@@ -41,7 +40,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FilingPages {
 
   private final FilingService service;
-  private final FilingRules rules;
   private final FilingViews views;
   private final Directory directory;
   private final Messages messages;
@@ -49,13 +47,11 @@ class FilingPages {
 
   FilingPages(
       FilingService service,
-      FilingRules rules,
       FilingViews views,
       Directory directory,
       Messages messages,
       ReviewRouting review) {
     this.service = service;
-    this.rules = rules;
     this.views = views;
     this.directory = directory;
     this.messages = messages;
@@ -140,11 +136,12 @@ class FilingPages {
     } catch (InvalidInputException e) {
       Filing draft = service.get(user, saved.id());
       model.addAttribute("notice", messages.text("filing.saved"));
-      var withVersion = withVersion(form, draft.version());
+      // The draft was saved: the page resubmits the saved version, not the one it was sent with.
+      model.addAttribute("version", draft.version());
       return rejected(
           model,
           user,
-          withVersion,
+          form,
           draft,
           new FilingFormMapper.Parsed(parsed.content(), e.violations(), parsed.rowOfMember()));
     }
@@ -228,7 +225,7 @@ class FilingPages {
     Violations all = new Violations();
     all.addAll(parsed.violations());
     // Show every problem at once: also run the draft checks on what did parse.
-    rules.checkDraft(parsed.content()).list().stream()
+    service.draftProblems(parsed.content()).list().stream()
         .filter(v -> !all.has(v.field()))
         .forEach(v -> all.add(v.field(), v.code(), v.args()));
     return form(model, user, form, filing, all, parsed);
@@ -264,31 +261,6 @@ class FilingPages {
         .filter(
             d -> d.code().equals(user.departmentCode()) || d.kind() == DepartmentKind.WORKING_GROUP)
         .toList();
-  }
-
-  private static FilingForm withVersion(FilingForm f, long version) {
-    return new FilingForm(
-        f.departmentCode(),
-        f.groupType(),
-        f.groupTypeOther(),
-        f.groupName(),
-        f.groupNumber(),
-        f.createdOn(),
-        f.memberCount(),
-        f.composition(),
-        f.compositionOther(),
-        f.compositionDetails(),
-        f.purposes(),
-        f.purposeOther(),
-        f.lifetime(),
-        f.dissolveBy(),
-        f.lifetimeOther(),
-        f.classified(),
-        f.team(),
-        f.externalSteward(),
-        f.rules(),
-        f.commitmentAccepted(),
-        String.valueOf(version));
   }
 
   private static Long version(String raw) {
