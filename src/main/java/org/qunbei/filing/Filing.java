@@ -277,27 +277,28 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   }
 
   public FilingContent content() {
-    return new FilingContent(
-        departmentCode,
-        groupType,
-        groupTypeOther,
-        groupName,
-        groupNumber,
-        createdOn,
-        memberCount,
-        composition,
-        compositionOther,
-        compositionDetails,
-        purposes,
-        purposeOther,
-        lifetime,
-        dissolveBy,
-        lifetimeOther,
-        classified,
-        team,
-        externalSteward,
-        rules,
-        commitmentAccepted);
+    var c = new FilingContent.Editor();
+    c.departmentCode = departmentCode;
+    c.groupType = groupType;
+    c.groupTypeOther = groupTypeOther;
+    c.groupName = groupName;
+    c.groupNumber = groupNumber;
+    c.createdOn = createdOn;
+    c.memberCount = memberCount;
+    c.composition = composition;
+    c.compositionOther = compositionOther;
+    c.compositionDetails = compositionDetails;
+    c.purposes = purposes;
+    c.purposeOther = purposeOther;
+    c.lifetime = lifetime;
+    c.dissolveBy = dissolveBy;
+    c.lifetimeOther = lifetimeOther;
+    c.classified = classified;
+    c.team = team;
+    c.externalSteward = externalSteward;
+    c.rules = rules;
+    c.commitmentAccepted = commitmentAccepted;
+    return c.build();
   }
 
   public FilingOrigin origin() {

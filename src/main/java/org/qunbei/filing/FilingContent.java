@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Everything the applicant writes on sections 一 to 四: the body of the API's filing and of the
@@ -81,27 +82,96 @@ public record FilingContent(
   }
 
   private FilingContent with(String department, List<TeamMember> people, Person steward) {
-    return new FilingContent(
-        department,
-        groupType,
-        groupTypeOther,
-        groupName,
-        groupNumber,
-        createdOn,
-        memberCount,
-        composition,
-        compositionOther,
-        compositionDetails,
-        purposes,
-        purposeOther,
-        lifetime,
-        dissolveBy,
-        lifetimeOther,
-        classified,
-        people,
-        steward,
-        rules,
-        commitmentAccepted);
+    return edit(
+        e -> {
+          e.departmentCode = department;
+          e.team = people;
+          e.externalSteward = steward;
+        });
+  }
+
+  /** A copy with some fields changed: the one place that rebuilds content field by field. */
+  public FilingContent edit(Consumer<Editor> change) {
+    Editor e = new Editor(this);
+    change.accept(e);
+    return e.build();
+  }
+
+  /**
+   * The content's fields, open to change before {@link #build} makes content of them again; used
+   * where content is assembled piece by piece (the paper-era import, the entity, tests).
+   */
+  public static final class Editor {
+    public String departmentCode;
+    public GroupType groupType;
+    public String groupTypeOther;
+    public String groupName;
+    public String groupNumber;
+    public LocalDate createdOn;
+    public Integer memberCount;
+    public Set<Composition> composition;
+    public String compositionOther;
+    public String compositionDetails;
+    public Set<Purpose> purposes;
+    public String purposeOther;
+    public Lifetime lifetime;
+    public LocalDate dissolveBy;
+    public String lifetimeOther;
+    public Boolean classified;
+    public List<TeamMember> team;
+    public Person externalSteward;
+    public OperatingRules rules;
+    public Boolean commitmentAccepted;
+
+    /** Nothing filled in. */
+    public Editor() {}
+
+    Editor(FilingContent c) {
+      departmentCode = c.departmentCode;
+      groupType = c.groupType;
+      groupTypeOther = c.groupTypeOther;
+      groupName = c.groupName;
+      groupNumber = c.groupNumber;
+      createdOn = c.createdOn;
+      memberCount = c.memberCount;
+      composition = c.composition;
+      compositionOther = c.compositionOther;
+      compositionDetails = c.compositionDetails;
+      purposes = c.purposes;
+      purposeOther = c.purposeOther;
+      lifetime = c.lifetime;
+      dissolveBy = c.dissolveBy;
+      lifetimeOther = c.lifetimeOther;
+      classified = c.classified;
+      team = c.team;
+      externalSteward = c.externalSteward;
+      rules = c.rules;
+      commitmentAccepted = c.commitmentAccepted;
+    }
+
+    public FilingContent build() {
+      return new FilingContent(
+          departmentCode,
+          groupType,
+          groupTypeOther,
+          groupName,
+          groupNumber,
+          createdOn,
+          memberCount,
+          composition,
+          compositionOther,
+          compositionDetails,
+          purposes,
+          purposeOther,
+          lifetime,
+          dissolveBy,
+          lifetimeOther,
+          classified,
+          team,
+          externalSteward,
+          rules,
+          commitmentAccepted);
+    }
   }
 
   private static <E extends Enum<E>> Set<E> withoutNulls(Set<E> choices) {
@@ -119,27 +189,15 @@ public record FilingContent(
    * printout never show what does not apply.
    */
   public FilingContent normalized() {
-    return new FilingContent(
-        departmentCode,
-        groupType,
-        groupType == GroupType.OTHER ? groupTypeOther : null,
-        groupName,
-        groupNumber,
-        createdOn,
-        memberCount,
-        composition,
-        composition.contains(Composition.OTHER) ? compositionOther : null,
-        compositionDetails,
-        purposes,
-        purposes.contains(Purpose.OTHER) ? purposeOther : null,
-        lifetime,
-        lifetime == Lifetime.SHORT_TERM ? dissolveBy : null,
-        lifetime == Lifetime.OTHER ? lifetimeOther : null,
-        classified,
-        team,
-        hasExternalMembers() ? externalSteward : null,
-        rules,
-        commitmentAccepted);
+    return edit(
+        e -> {
+          e.groupTypeOther = groupType == GroupType.OTHER ? groupTypeOther : null;
+          e.compositionOther = composition.contains(Composition.OTHER) ? compositionOther : null;
+          e.purposeOther = purposes.contains(Purpose.OTHER) ? purposeOther : null;
+          e.dissolveBy = lifetime == Lifetime.SHORT_TERM ? dissolveBy : null;
+          e.lifetimeOther = lifetime == Lifetime.OTHER ? lifetimeOther : null;
+          e.externalSteward = hasExternalMembers() ? externalSteward : null;
+        });
   }
 
   public boolean hasExternalMembers() {

@@ -69,72 +69,101 @@ final class PaperColumns {
             true,
             "部门代码或部门名称，须在学校部门目录中",
             "departmentCode",
-            (r, v, p) -> r.departmentCode = v));
+            (r, v, p) -> r.content.departmentCode = v));
     c.add(
         col(
             "群类型",
             true,
             "微信群、QQ群、企业微信工作群、钉钉群或其他工作沟通群",
             "groupType",
-            (r, v, p) -> r.groupType = p.choice(v, GroupType.class, TYPE_ALIASES)));
+            (r, v, p) -> r.content.groupType = p.choice(v, GroupType.class, TYPE_ALIASES)));
     c.add(
-        col("其他群类型名称", false, "群类型为“其他”时填写", "groupTypeOther", (r, v, p) -> r.groupTypeOther = v));
-    c.add(col("群名称", true, "与实际群名称一致", "groupName", (r, v, p) -> r.groupName = v));
-    c.add(col("群号", false, "QQ群、钉钉群必填", "groupNumber", (r, v, p) -> r.groupNumber = v));
+        col(
+            "其他群类型名称",
+            false,
+            "群类型为“其他”时填写",
+            "groupTypeOther",
+            (r, v, p) -> r.content.groupTypeOther = v));
+    c.add(col("群名称", true, "与实际群名称一致", "groupName", (r, v, p) -> r.content.groupName = v));
+    c.add(col("群号", false, "QQ群、钉钉群必填", "groupNumber", (r, v, p) -> r.content.groupNumber = v));
     c.add(
-        col("创建时间", true, "建群日期，如 2024-09-01", "createdOn", (r, v, p) -> r.createdOn = p.date(v)));
-    c.add(col("当前群成员人数", true, "整数", "memberCount", (r, v, p) -> r.memberCount = p.wholeNumber(v)));
+        col(
+            "创建时间",
+            true,
+            "建群日期，如 2024-09-01",
+            "createdOn",
+            (r, v, p) -> r.content.createdOn = p.date(v)));
+    c.add(
+        col(
+            "当前群成员人数",
+            true,
+            "整数",
+            "memberCount",
+            (r, v, p) -> r.content.memberCount = p.wholeNumber(v)));
     c.add(
         col(
             "群成员构成",
             true,
             "可多选，用顿号分隔：本单位内部人员、包含外部合作单位人员、包含服务对象、其他",
             "composition",
-            (r, v, p) -> r.composition = p.choices(v, Composition.class, COMPOSITION_ALIASES)));
+            (r, v, p) ->
+                r.content.composition = p.choices(v, Composition.class, COMPOSITION_ALIASES)));
     c.add(
         col(
             "其他成员构成",
             false,
             "群成员构成含“其他”时填写",
             "compositionOther",
-            (r, v, p) -> r.compositionOther = v));
+            (r, v, p) -> r.content.compositionOther = v));
     c.add(
         col(
             "成员构成说明",
             false,
             "如：本院教师42人，企业导师44人",
             "compositionDetails",
-            (r, v, p) -> r.compositionDetails = v));
+            (r, v, p) -> r.content.compositionDetails = v));
     c.add(
         col(
             "建群目的",
             true,
             "可多选，用顿号分隔：日常工作沟通、专项工作推进、跨部门协作、业务对接、信息传达、应急联络、其他",
             "purposes",
-            (r, v, p) -> r.purposes = p.choices(v, Purpose.class, Map.of())));
-    c.add(col("其他建群目的", false, "建群目的含“其他”时填写", "purposeOther", (r, v, p) -> r.purposeOther = v));
+            (r, v, p) -> r.content.purposes = p.choices(v, Purpose.class, Map.of())));
+    c.add(
+        col(
+            "其他建群目的",
+            false,
+            "建群目的含“其他”时填写",
+            "purposeOther",
+            (r, v, p) -> r.content.purposeOther = v));
     c.add(
         col(
             "预计存续期限",
             true,
             "长期存续、短期（到期前解散）、专项工作结束后解散或其他",
             "lifetime",
-            (r, v, p) -> r.lifetime = p.choice(v, Lifetime.class, LIFETIME_ALIASES)));
+            (r, v, p) -> r.content.lifetime = p.choice(v, Lifetime.class, LIFETIME_ALIASES)));
     c.add(
         col(
             "解散日期",
             false,
             "短期群必填，如 2027-07-15",
             "dissolveBy",
-            (r, v, p) -> r.dissolveBy = p.date(v)));
+            (r, v, p) -> r.content.dissolveBy = p.date(v)));
     c.add(
         col(
             "其他存续期限说明",
             false,
             "预计存续期限为“其他”时填写",
             "lifetimeOther",
-            (r, v, p) -> r.lifetimeOther = v));
-    c.add(col("涉密工作", false, "是/否，不填为否", "classified", (r, v, p) -> r.classified = p.yesNo(v)));
+            (r, v, p) -> r.content.lifetimeOther = v));
+    c.add(
+        col(
+            "涉密工作",
+            false,
+            "是/否，不填为否",
+            "classified",
+            (r, v, p) -> r.content.classified = p.yesNo(v)));
     for (int s = 0; s < SLOT_NAMES.length; s++) {
       int slot = s;
       for (int k = 0; k < MEMBER_PARTS.length; k++) {
@@ -206,7 +235,7 @@ final class PaperColumns {
             true,
             "纸质表第四部分已由群主签字、部门盖章的填“是”",
             "commitmentAccepted",
-            (r, v, p) -> r.commitment = p.yesNo(v)));
+            (r, v, p) -> r.content.commitmentAccepted = p.yesNo(v)));
     return List.copyOf(c);
   }
 

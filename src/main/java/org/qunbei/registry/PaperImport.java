@@ -178,7 +178,7 @@ class PaperImport {
     } else if (row.filledOn != null && row.filledOn.isAfter(LocalDate.now(clock))) {
       p.problem(messages.text("import.row.filledOnFuture"));
     }
-    row.departmentCode = departmentCode(sheet, row.departmentCode);
+    row.content.departmentCode = departmentCode(sheet, row.content.departmentCode);
     PaperFiling paper = row.toPaper();
     for (Violation v : filings.checkPaper(paper).list()) {
       issues.add(new ImportIssue(n, PaperColumns.headerOf(v.field(), row), messages.text(v)));

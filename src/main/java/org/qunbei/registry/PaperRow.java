@@ -2,17 +2,11 @@ package org.qunbei.registry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import org.qunbei.filing.Composition;
 import org.qunbei.filing.FilingContent;
-import org.qunbei.filing.GroupType;
-import org.qunbei.filing.Lifetime;
 import org.qunbei.filing.OperatingRules;
 import org.qunbei.filing.PaperFiling;
 import org.qunbei.filing.Person;
-import org.qunbei.filing.Purpose;
 import org.qunbei.filing.Retention;
 import org.qunbei.filing.TeamMember;
 import org.qunbei.filing.TeamRole;
@@ -31,22 +25,10 @@ final class PaperRow {
 
   String number;
   LocalDate filledOn;
-  String departmentCode;
-  GroupType groupType;
-  String groupTypeOther;
-  String groupName;
-  String groupNumber;
-  LocalDate createdOn;
-  Integer memberCount;
-  Set<Composition> composition = EnumSet.noneOf(Composition.class);
-  String compositionOther;
-  String compositionDetails;
-  Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
-  String purposeOther;
-  Lifetime lifetime;
-  LocalDate dissolveBy;
-  String lifetimeOther;
-  Boolean classified;
+
+  /** Sections 一 and 四 as the cells give them; the team and rules are assembled below. */
+  final FilingContent.Editor content = new FilingContent.Editor();
+
   final String[][] slots = new String[4][5]; // name, title, office phone, mobile, duties
   final String[] steward = new String[4]; // name, title, office phone, mobile
   String publishingScope;
@@ -58,7 +40,6 @@ final class PaperRow {
   String archiveMethod;
   String noRetentionReason;
   String incidentResponse;
-  Boolean commitment;
 
   private final List<Integer> teamSlots = new ArrayList<>();
 
@@ -83,32 +64,16 @@ final class PaperRow {
     }
     Person externalSteward =
         anyPresent(steward) ? new Person(steward[0], steward[1], steward[2], steward[3]) : null;
-    return new FilingContent(
-        departmentCode,
-        groupType,
-        groupTypeOther,
-        groupName,
-        groupNumber,
-        createdOn,
-        memberCount,
-        composition,
-        compositionOther,
-        compositionDetails,
-        purposes,
-        purposeOther,
-        lifetime,
-        dissolveBy,
-        lifetimeOther,
-        classified,
-        team,
-        externalSteward,
+    content.team = team;
+    content.externalSteward = externalSteward;
+    content.rules =
         new OperatingRules(
             publishingScope,
             admission,
             exit,
             new Retention(retain, period, archivist, archiveMethod, noRetentionReason),
-            incidentResponse),
-        commitment);
+            incidentResponse);
+    return content.build();
   }
 
   private static boolean anyPresent(String[] values) {

@@ -431,160 +431,105 @@ class FilingRulesTest {
   }
 
   /** Copies a FilingContent with changes, so each test says only what differs. */
+  /** Fluent changes to a content, written onto the content's own Editor. */
   static final class Builder {
-    private final FilingContent c;
-    private GroupType groupType;
-    private String groupTypeOther;
-    private String groupName;
-    private String groupNumber;
-    private LocalDate createdOn;
-    private Integer memberCount;
-    private Set<Composition> composition;
-    private String compositionOther;
-    private String compositionDetails;
-    private Set<Purpose> purposes;
-    private String purposeOther;
-    private Lifetime lifetime;
-    private LocalDate dissolveBy;
-    private String lifetimeOther;
-    private List<TeamMember> team;
-    private Person externalSteward;
-    private OperatingRules rules;
-    private boolean commitmentAccepted;
+    private final FilingContent.Editor e;
 
     Builder(FilingContent c) {
-      this.c = c;
-      groupType = c.groupType();
-      groupTypeOther = c.groupTypeOther();
-      groupName = c.groupName();
-      groupNumber = c.groupNumber();
-      createdOn = c.createdOn();
-      memberCount = c.memberCount();
-      composition = c.composition();
-      compositionOther = c.compositionOther();
-      compositionDetails = c.compositionDetails();
-      purposes = c.purposes();
-      purposeOther = c.purposeOther();
-      lifetime = c.lifetime();
-      dissolveBy = c.dissolveBy();
-      lifetimeOther = c.lifetimeOther();
-      team = c.team();
-      externalSteward = c.externalSteward();
-      rules = c.rules();
-      commitmentAccepted = c.commitmentAccepted();
+      e = new FilingContent.Editor(c);
     }
 
     FilingContent build() {
-      return new FilingContent(
-          c.departmentCode(),
-          groupType,
-          groupTypeOther,
-          groupName,
-          groupNumber,
-          createdOn,
-          memberCount,
-          composition,
-          compositionOther,
-          compositionDetails,
-          purposes,
-          purposeOther,
-          lifetime,
-          dissolveBy,
-          lifetimeOther,
-          c.classified(),
-          team,
-          externalSteward,
-          rules,
-          commitmentAccepted);
+      return e.build();
     }
 
     Builder groupType(GroupType v) {
-      groupType = v;
+      e.groupType = v;
       return this;
     }
 
     Builder groupTypeOther(String v) {
-      groupTypeOther = v;
+      e.groupTypeOther = v;
       return this;
     }
 
     Builder groupName(String v) {
-      groupName = v;
+      e.groupName = v;
       return this;
     }
 
     Builder groupNumber(String v) {
-      groupNumber = v;
+      e.groupNumber = v;
       return this;
     }
 
     Builder createdOn(LocalDate v) {
-      createdOn = v;
+      e.createdOn = v;
       return this;
     }
 
     Builder memberCount(Integer v) {
-      memberCount = v;
+      e.memberCount = v;
       return this;
     }
 
     Builder composition(Set<Composition> v) {
-      composition = v;
+      e.composition = v;
       return this;
     }
 
     Builder compositionOther(String v) {
-      compositionOther = v;
+      e.compositionOther = v;
       return this;
     }
 
     Builder compositionDetails(String v) {
-      compositionDetails = v;
+      e.compositionDetails = v;
       return this;
     }
 
     Builder purposes(Set<Purpose> v) {
-      purposes = v;
+      e.purposes = v;
       return this;
     }
 
     Builder purposeOther(String v) {
-      purposeOther = v;
+      e.purposeOther = v;
       return this;
     }
 
     Builder lifetime(Lifetime v) {
-      lifetime = v;
+      e.lifetime = v;
       return this;
     }
 
     Builder dissolveBy(LocalDate v) {
-      dissolveBy = v;
+      e.dissolveBy = v;
       return this;
     }
 
     Builder lifetimeOther(String v) {
-      lifetimeOther = v;
+      e.lifetimeOther = v;
       return this;
     }
 
     Builder team(List<TeamMember> v) {
-      team = v;
+      e.team = v;
       return this;
     }
 
     Builder externalSteward(Person v) {
-      externalSteward = v;
+      e.externalSteward = v;
       return this;
     }
 
     Builder rules(OperatingRules v) {
-      rules = v;
+      e.rules = v;
       return this;
     }
 
     Builder commitmentAccepted(boolean v) {
-      commitmentAccepted = v;
+      e.commitmentAccepted = v;
       return this;
     }
   }

@@ -68,28 +68,7 @@ class FormFieldsTest {
     FilingContent c = FilingRulesTest.valid();
     var reversed = new ArrayList<>(c.team());
     java.util.Collections.reverse(reversed); // OTHER, ADMIN 赵强, ADMIN 李晓梅, OWNER
-    FilingContent shuffled =
-        new FilingContent(
-            c.departmentCode(),
-            c.groupType(),
-            c.groupTypeOther(),
-            c.groupName(),
-            c.groupNumber(),
-            c.createdOn(),
-            c.memberCount(),
-            c.composition(),
-            c.compositionOther(),
-            c.compositionDetails(),
-            c.purposes(),
-            c.purposeOther(),
-            c.lifetime(),
-            c.dissolveBy(),
-            c.lifetimeOther(),
-            c.classified(),
-            reversed,
-            c.externalSteward(),
-            c.rules(),
-            c.commitmentAccepted());
+    FilingContent shuffled = c.edit(e -> e.team = reversed);
     FormField ownerName =
         FormFields.ALL.stream()
             .filter(f -> f.slot() == TeamSlot.OWNER && f.key().equals("team.name"))
@@ -112,27 +91,17 @@ class FormFieldsTest {
     TeamMember admin = team.get(1);
     team.set(1, new TeamMember(admin.role(), admin.name(), "", null, admin.mobile(), " "));
     FilingContent c =
-        new FilingContent(
-            v.departmentCode(),
-            v.groupType(),
-            null,
-            " ",
-            v.groupNumber(),
-            null,
-            null,
-            v.composition(),
-            null,
-            null,
-            Set.of(),
-            null,
-            v.lifetime(),
-            v.dissolveBy(),
-            null,
-            false,
-            team,
-            new Person("李晓梅", "", null, "13801010002"),
-            new OperatingRules(null, "", v.rules().exit(), v.rules().retention(), null),
-            false);
+        v.edit(
+            e -> {
+              e.groupName = " ";
+              e.createdOn = null;
+              e.memberCount = null;
+              e.purposes = Set.of();
+              e.team = team;
+              e.externalSteward = new Person("李晓梅", "", null, "13801010002");
+              e.rules = new OperatingRules(null, "", v.rules().exit(), v.rules().retention(), null);
+              e.commitmentAccepted = false;
+            });
     var rules = new FilingRules(Clock.system(ZoneId.of("Asia/Shanghai")));
     List<Violation> found = rules.checkSubmission(c).list();
     List<String> messages =
