@@ -35,7 +35,7 @@ public class Registry {
   }
 
   /** The user's scope narrowed by the query's filters: what a list or an export shows. */
-  static Specification<Filing> scoped(CurrentUser user, RegistryQuery q) {
+  public static Specification<Filing> scoped(CurrentUser user, RegistryQuery q) {
     return FilingAccess.visibleTo(user).and(matching(q));
   }
 

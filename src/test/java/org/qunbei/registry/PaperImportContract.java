@@ -22,7 +22,7 @@ abstract class PaperImportContract {
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   @LocalServerPort int port;
-  @org.springframework.beans.factory.annotation.Autowired JobSweep sweep;
+  @org.springframework.beans.factory.annotation.Autowired org.qunbei.registry.jobs.JobSweep sweep;
 
   @org.springframework.beans.factory.annotation.Autowired
   org.springframework.jdbc.core.JdbcTemplate jdbc;

@@ -28,9 +28,9 @@ class HardCodedTextTest {
           "org/qunbei/documents/FilingWord.java",
           "org/qunbei/accounts/internal/DemoAccounts.java",
           "org/qunbei/filing/DemoFilings.java",
-          "org/qunbei/registry/PaperColumns.java",
-          "org/qunbei/registry/ImportTemplate.java",
-          "org/qunbei/registry/CellParser.java",
+          "org/qunbei/registry/paper/PaperColumns.java",
+          "org/qunbei/registry/paper/ImportTemplate.java",
+          "org/qunbei/registry/paper/CellParser.java",
           // "转" is how Chinese office phones write an extension: input, not text.
           "org/qunbei/filing/FilingRules.java",
           // Written into the record, which is kept in the school's language: the default
@@ -39,7 +39,7 @@ class HardCodedTextTest {
           "org/qunbei/approval/DecisionRequest.java",
           "org/qunbei/audit/AuditTrail.java",
           "org/qunbei/accounts/internal/ProductionSafety.java",
-          "org/qunbei/registry/RegistrySheet.java");
+          "org/qunbei/registry/export/RegistrySheet.java");
 
   @Test
   void noChineseTextOutsideTheMessageBundles() throws IOException {

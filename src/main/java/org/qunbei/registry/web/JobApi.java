@@ -8,11 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.qunbei.accounts.CurrentUser;
-import org.qunbei.registry.ImportIssue;
-import org.qunbei.registry.JobKind;
-import org.qunbei.registry.JobStatus;
-import org.qunbei.registry.RegistryJob;
-import org.qunbei.registry.RegistryJobs;
+import org.qunbei.registry.jobs.JobKind;
+import org.qunbei.registry.jobs.JobStatus;
+import org.qunbei.registry.jobs.RegistryJob;
+import org.qunbei.registry.jobs.RegistryJobs;
+import org.qunbei.registry.paper.ImportIssue;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * once finished, the report.
  */
 @RestController
-class JobApi {
+public class JobApi {
 
   private final RegistryJobs jobs;
   private final Clock clock;

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.qunbei.accounts.CurrentUser;
-import org.qunbei.registry.ImportTemplate;
-import org.qunbei.registry.RegistryExport;
-import org.qunbei.registry.RegistryJob;
-import org.qunbei.registry.RegistryJobs;
+import org.qunbei.registry.export.RegistryExport;
+import org.qunbei.registry.jobs.RegistryJob;
+import org.qunbei.registry.jobs.RegistryJobs;
+import org.qunbei.registry.paper.ImportTemplate;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * is done.
  */
 @Controller
-class JobPages {
+public class JobPages {
 
   private final RegistryJobs jobs;
   private final ImportTemplate template;
@@ -116,7 +116,7 @@ class JobPages {
         job.interruptedAt(clock.instant())
             ? messages.text("job.interrupted")
             : job.messageAt(clock.instant()));
-    if (job.kind() == org.qunbei.registry.JobKind.IMPORT && job.status().isFinished()) {
+    if (job.kind() == org.qunbei.registry.jobs.JobKind.IMPORT && job.status().isFinished()) {
       model.addAttribute("issues", jobs.issues(user, id));
     }
   }

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.registry.Registry;
 import org.qunbei.registry.RegistryEntry;
-import org.qunbei.registry.RegistryExport;
 import org.qunbei.registry.RegistryQuery;
+import org.qunbei.registry.export.RegistryExport;
 import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/filings}: the registry, scoped to the caller. */
 @RestController
-class RegistryApi {
+public class RegistryApi {
 
   private final Registry registry;
   private final RegistryExport export;

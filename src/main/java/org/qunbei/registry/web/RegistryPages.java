@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The registry page (cyberspace office) and the department's own list. */
 @Controller
-class RegistryPages {
+public class RegistryPages {
 
   private final Registry registry;
   private final Directory directory;

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/statistics?from=&to=}: the statistics page's figures, for reports upward. */
 @RestController
-class StatisticsApi {
+public class StatisticsApi {
 
   private final RegistryStatistics statistics;
 

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The statistics page: charts and the same figures as tables. */
 @Controller
-class StatisticsPage {
+public class StatisticsPage {
 
   private final RegistryStatistics statistics;
 

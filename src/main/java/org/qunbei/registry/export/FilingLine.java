@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.export;
 
 import jakarta.persistence.Tuple;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.qunbei.filing.TeamMember;
  * One filing as the exported registry shows it: where it stands, the whole content of sections 一 to
  * 四 and the decisions of section 五.
  */
-record FilingLine(
+public record FilingLine(
     Long id,
     String number,
     FilingStatus status,

@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * nodes may sweep at once without a lock.
  */
 @Component
-class JobSweep {
+public class JobSweep {
 
   static final Duration KEPT = Duration.ofDays(7);
 

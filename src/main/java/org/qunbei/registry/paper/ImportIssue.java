@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.paper;
 
 /**
  * A line of an import's report: the sheet's row number (as Excel shows it), the column's header

@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.jobs;
 
 /** Where a background job stands. */
 public enum JobStatus {

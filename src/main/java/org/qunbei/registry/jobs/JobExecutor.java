@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.jobs;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * start is refused. (Not a TaskExecutor bean, so Spring's own executor stays as it is.)
  */
 @Component
-class JobExecutor implements DisposableBean {
+public class JobExecutor implements DisposableBean {
 
   private final ThreadPoolExecutor pool =
       new ThreadPoolExecutor(

@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.paper;
 
 import java.io.IOException;
 import java.io.OutputStream;

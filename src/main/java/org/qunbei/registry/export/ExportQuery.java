@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.export;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * size), so memory stays flat however many filings match.
  */
 @Component
-class ExportQuery {
+public class ExportQuery {
 
   private static final int FETCH_SIZE = 1000;
 

@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.jobs;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -10,6 +10,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.qunbei.accounts.CurrentUser;
+import org.qunbei.registry.RegistryQuery;
+import org.qunbei.registry.export.RegistryExport;
+import org.qunbei.registry.paper.ImportIssue;
+import org.qunbei.registry.paper.PaperImport;
 import org.qunbei.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

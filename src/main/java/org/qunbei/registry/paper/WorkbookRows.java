@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.paper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * beyond its compressed size, or beyond a size no registry sheet has) are refused with a reason in
  * Chinese, before any row is used.
  */
-final class WorkbookRows {
+public final class WorkbookRows {
 
   /**
    * No registry sheet comes near this (5,000 rows of 60 columns is some 12 MB of XML), and the

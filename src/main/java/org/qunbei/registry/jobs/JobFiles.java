@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * node made, no database needs a large packet, and no file is ever held whole in memory.
  */
 @Component
-class JobFiles {
+public class JobFiles {
 
-  static final String INPUT = "INPUT";
+  public static final String INPUT = "INPUT";
   static final String OUTPUT = "OUTPUT";
   private static final int CHUNK = 1 << 20;
 

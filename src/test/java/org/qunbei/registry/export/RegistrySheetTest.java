@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

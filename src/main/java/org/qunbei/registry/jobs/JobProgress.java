@@ -1,6 +1,7 @@
-package org.qunbei.registry;
+package org.qunbei.registry.jobs;
 
 import java.time.Clock;
+import org.qunbei.registry.paper.ImportSummary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -12,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hold a long read-only one), so that a progress bar on any node moves while the job runs.
  */
 @Component
-class JobProgress {
+public class JobProgress {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -31,7 +32,7 @@ class JobProgress {
     this.clock = clock;
   }
 
-  void started(long job, long total) {
+  public void started(long job, long total) {
     update(
         "update registry_job set status = 'RUNNING', total_rows = ?, updated_at = ? where id = ?",
         total,
@@ -39,7 +40,7 @@ class JobProgress {
         job);
   }
 
-  void progressed(long job, long done) {
+  public void progressed(long job, long done) {
     update("update registry_job set done_rows = ?, updated_at = ? where id = ?", done, now(), job);
   }
 

@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.paper;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +17,8 @@ import org.qunbei.accounts.Role;
 import org.qunbei.filing.FilingOrigin;
 import org.qunbei.filing.FilingService;
 import org.qunbei.filing.PaperFiling;
+import org.qunbei.registry.jobs.JobFiles;
+import org.qunbei.registry.jobs.JobProgress;
 import org.qunbei.shared.ForbiddenException;
 import org.qunbei.shared.InvalidInputException;
 import org.qunbei.shared.Violation;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * imported again without duplicates.
  */
 @Component
-class PaperImport {
+public class PaperImport {
 
   static final int MAX_ROWS = 5000;
 
@@ -64,13 +66,13 @@ class PaperImport {
     this.clock = clock;
   }
 
-  static void requireImporter(CurrentUser user) {
+  public static void requireImporter(CurrentUser user) {
     if (!user.has(Role.CYBERSPACE_OFFICE) && !user.has(Role.ADMIN)) {
       throw new ForbiddenException("registry.import.forbidden");
     }
   }
 
-  static String cleanName(String name) {
+  public static String cleanName(String name) {
     String n = name == null ? "" : name.replaceAll(".*[/\\\\]", "").strip();
     if (n.isEmpty()) {
       n = "import.xlsx";
@@ -78,7 +80,7 @@ class PaperImport {
     return n.length() > 200 ? n.substring(n.length() - 200) : n;
   }
 
-  ImportSummary run(long job, CurrentUser user) {
+  public ImportSummary run(long job, CurrentUser user) {
     Path tmp = null;
     try {
       tmp = Files.createTempFile("qunbei-import-", ".xlsx");
@@ -246,7 +248,7 @@ class PaperImport {
     return s.length() > 500 ? s.substring(0, 500) : s;
   }
 
-  List<ImportIssue> issues(long job) {
+  public List<ImportIssue> issues(long job) {
     return jdbc.query(
         "select line_no, column_name, message from registry_job_issue where job_id = ? order by seq",
         (rs, i) -> new ImportIssue(rs.getInt(1), rs.getString(2), rs.getString(3)),

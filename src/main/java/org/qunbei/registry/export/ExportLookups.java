@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.export;
 
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rest of that stream into memory before answering another query on it.
  */
 @Component
-class ExportLookups {
+public class ExportLookups {
 
   record Batch(Map<Long, List<TeamMember>> teams, Map<Long, List<ReviewRecord>> decisions) {}
 

@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +25,8 @@ import org.qunbei.filing.Phones;
 import org.qunbei.filing.ReviewRecord;
 import org.qunbei.filing.ReviewRouting;
 import org.qunbei.filing.ReviewStepInfo;
+import org.qunbei.registry.Registry;
+import org.qunbei.registry.RegistryQuery;
 import org.qunbei.system.Messages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.jobs;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

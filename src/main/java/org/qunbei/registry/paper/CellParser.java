@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.paper;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +18,7 @@ import org.qunbei.system.Messages;
  * form's own wording (微信群, 本单位内部人员…), by a short form of it (微信, 内部人员) or by the API's code
  * (WECHAT).
  */
-final class CellParser {
+public final class CellParser {
 
   /** How the paper-era sheet writes yes and no. */
   static final String YES = "是";

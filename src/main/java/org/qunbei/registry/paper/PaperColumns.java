@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.paper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.qunbei.filing.Purpose;
  * header, whether the form requires it, a line of help for the template, the API field it fills (so
  * that a broken rule is reported in its column) and how its cell is read.
  */
-final class PaperColumns {
+public final class PaperColumns {
 
   interface Setter {
     void set(PaperRow row, String value, CellParser p);

@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +21,7 @@ import java.util.zip.ZipOutputStream;
  * like one ({@code = + - @}) also gets Excel's quote-prefix flag: it shows as typed, and Excel (WPS
  * and LibreOffice too) keeps it text even when the cell is edited, so an exported value never runs.
  */
-final class RegistrySheet {
+public final class RegistrySheet {
 
   private static final String NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   private static final String REL =

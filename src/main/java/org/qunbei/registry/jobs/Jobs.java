@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.jobs;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** The registry's background jobs. */
-interface Jobs extends JpaRepository<RegistryJob, Long> {
+public interface Jobs extends JpaRepository<RegistryJob, Long> {
 
   Optional<RegistryJob> findByIdAndOwner(Long id, String owner);
 

@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.paper;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.qunbei.filing.TeamRole;
  * skipping empty ones; {@link #slotOf} tells which slot a team index came from, so that a rule
  * broken by {@code team[1]} is reported in the right columns.
  */
-final class PaperRow {
+public final class PaperRow {
 
   static final TeamRole[] SLOT_ROLES = {
     TeamRole.OWNER, TeamRole.ADMIN, TeamRole.ADMIN, TeamRole.OTHER

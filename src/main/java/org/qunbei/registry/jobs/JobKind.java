@@ -1,4 +1,4 @@
-package org.qunbei.registry;
+package org.qunbei.registry.jobs;
 
 /** What a background job of the registry does. */
 public enum JobKind {
