@@ -67,7 +67,7 @@ public class RegistryStatistics {
           field,
           "statistics.date.invalid",
           new org.springframework.context.support.DefaultMessageSourceResolvable(
-              new String[] {"field." + field}, field),
+              new String[] {"field.period." + field, "field." + field}, field),
           raw);
       return null;
     }
