@@ -76,6 +76,37 @@ class LocaleTest {
   }
 
   @Test
+  void theSwitchKeepsTheFiltersAndAFormSentBackWithErrorsSwitchesOnThePageItCameFrom()
+      throws Exception {
+    String registry =
+        page(
+            mvc.perform(
+                    get("/registry")
+                        .queryParam("q", "毕业")
+                        .queryParam("lang", "zh-CN")
+                        .with(httpBasic("cyberoffice", "demo123")))
+                .andReturn());
+    assertThat(registry)
+        .containsPattern("href=\"/registry\\?q=[^\"]*&amp;lang=en\"")
+        .doesNotContain("lang=zh-CN&amp;lang=en");
+    // A form sent back with its errors was rendered for a POST: the switch goes to the page the
+    // form was on, never to the POST's address (which has no page to GET).
+    String rejected =
+        page(
+            mvc.perform(
+                    post("/filings")
+                        .param("memberCount", "八十")
+                        .param("action", "save")
+                        .header("Referer", "http://localhost/filings/new")
+                        .with(httpBasic("applicant", "demo123"))
+                        .with(
+                            org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn());
+    assertThat(rejected).contains("href=\"/filings/new?lang=en\"");
+  }
+
+  @Test
   void anApiProblemSpeaksTheCallersLanguageAndNamesTheField() throws Exception {
     String english =
         mvc.perform(
