@@ -212,7 +212,7 @@ public class FilingWord {
 
   /** Texts of the paper form kept in messages.properties; the printout is Chinese always. */
   private String paper(String code) {
-    return messages.text(code, java.util.Locale.SIMPLIFIED_CHINESE);
+    return messages.textIn(java.util.Locale.SIMPLIFIED_CHINESE, code);
   }
 
   /** Section 四's signature line: department (and its stamp), the owner, the date. */

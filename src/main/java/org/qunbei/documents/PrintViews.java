@@ -78,7 +78,7 @@ class PrintViews {
         .map(
             s ->
                 new PrintView.TeamRow(
-                    messages.text("TeamSlot." + s.name(), java.util.Locale.SIMPLIFIED_CHINESE),
+                    messages.textIn(java.util.Locale.SIMPLIFIED_CHINESE, "TeamSlot." + s.name()),
                     s.memberOf(c.team())))
         .toList();
   }

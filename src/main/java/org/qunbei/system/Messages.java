@@ -59,14 +59,12 @@ public class Messages {
     return source.getMessage(code, args, code, LocaleContextHolder.getLocale());
   }
 
-  /** In a given language, with arguments: texts stored for a reader not present now. */
+  /**
+   * In a given language rather than the reader's: the printed form is Chinese whatever the reader
+   * reads, and texts stored now for a reader not present (notices) are in the school's language.
+   */
   public String textIn(java.util.Locale locale, String code, Object... args) {
     return source.getMessage(code, args, code, locale);
-  }
-
-  /** In a given language: the printed form is Chinese whatever the reader's language. */
-  public String text(String code, java.util.Locale locale) {
-    return source.getMessage(code, null, code, locale);
   }
 
   /** How the form names a choice: {@code GroupType.WECHAT} → 微信群 (messages.properties). */
@@ -81,7 +79,7 @@ public class Messages {
 
   /** A choice as the paper-era sheet writes it (Chinese, whatever the reader's language). */
   public String label(Enum<?> choice, java.util.Locale locale) {
-    return text(choice.getDeclaringClass().getSimpleName() + "." + choice.name(), locale);
+    return textIn(locale, choice.getDeclaringClass().getSimpleName() + "." + choice.name());
   }
 
   public String text(Violation v) {

@@ -81,5 +81,12 @@ class AccessibilityBrowserIT extends BrowserTest {
     if (!v.isEmpty()) {
       found.put(page, String.join("\n", v));
     }
+    // Each page as a person sees it, on a laptop and on a 390 px phone, for review.
+    String name = "50" + page.replaceAll("[^a-z0-9]+", "-");
+    Browser.screenshot(driver, name + "-desktop");
+    var size = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    Browser.screenshot(driver, name + "-phone");
+    driver.manage().window().setSize(size);
   }
 }

@@ -86,7 +86,9 @@ class FilingPagesTest {
     assertThat(html)
         .containsPattern("class=\"[^\"]*required[^\"]*\" for=\"groupName\"")
         .containsPattern("class=\"[^\"]*required[^\"]*\" for=\"incidentResponse\"")
-        .doesNotContainPattern("class=\"[^\"]*required[^\"]*\" for=\"groupNumber\"");
+        .doesNotContainPattern("class=\"[^\"]*required[^\"]*\" for=\"groupNumber\"")
+        .containsPattern("id=\"groupName\" aria-required=\"true\"")
+        .containsPattern("id=\"incidentResponse\" aria-required=\"true\"");
   }
 
   @Test
