@@ -48,20 +48,20 @@ public class Inbox {
         switch (step.decider()) {
           case DEPARTMENT_HEAD -> {
             if (!user.headOf().isEmpty()) {
-              any.add(cb.and(at, root.get("departmentCode").in(user.headOf())));
+              any.add(cb.and(at, root.get("form").get("departmentCode").in(user.headOf())));
             }
           }
           case DEPARTMENT_LEADER -> {
             if (!user.leaderOf().isEmpty()) {
-              any.add(cb.and(at, root.get("departmentCode").in(user.leaderOf())));
+              any.add(cb.and(at, root.get("form").get("departmentCode").in(user.leaderOf())));
             }
           }
           case ROLE -> {
             if (user.has(step.roleFor(false))) {
-              any.add(cb.and(at, cb.isFalse(root.get("classified"))));
+              any.add(cb.and(at, cb.isFalse(root.get("form").get("classified"))));
             }
             if (user.has(step.roleFor(true))) {
-              any.add(cb.and(at, cb.isTrue(root.get("classified"))));
+              any.add(cb.and(at, cb.isTrue(root.get("form").get("classified"))));
             }
           }
         }

@@ -1,11 +1,6 @@
 package org.qunbei.filing;
 
-import jakarta.persistence.AttributeOverride;
-import jakarta.persistence.AttributeOverrides;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,16 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.qunbei.shared.StateConflictException;
 
 /**
@@ -57,60 +47,14 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   @Column(name = "review_round")
   private int round;
 
-  private String departmentCode;
   private String createdBy;
   private Instant createdAt;
   private Instant updatedAt;
   private Instant submittedAt;
   private LocalDate filledOn;
 
-  @Enumerated(EnumType.STRING)
-  private GroupType groupType;
-
-  private String groupTypeOther;
-  private String groupName;
-  private String groupNumber;
-
-  @Column(name = "group_created_on")
-  private LocalDate createdOn;
-
-  private Integer memberCount;
-
-  @Convert(converter = EnumSetConverter.Compositions.class)
-  private Set<Composition> composition = new TreeSet<>();
-
-  private String compositionOther;
-  private String compositionDetails;
-
-  @Convert(converter = EnumSetConverter.Purposes.class)
-  private Set<Purpose> purposes = new TreeSet<>();
-
-  private String purposeOther;
-
-  @Enumerated(EnumType.STRING)
-  private Lifetime lifetime;
-
-  private LocalDate dissolveBy;
-  private String lifetimeOther;
-  private boolean classified;
-
-  @ElementCollection
-  @CollectionTable(name = "filing_team_member", joinColumns = @JoinColumn(name = "filing_id"))
-  @OrderColumn(name = "position")
-  private List<TeamMember> team = new ArrayList<>();
-
-  @Embedded
-  @AttributeOverrides({
-    @AttributeOverride(name = "name", column = @Column(name = "steward_name")),
-    @AttributeOverride(name = "title", column = @Column(name = "steward_title")),
-    @AttributeOverride(name = "officePhone", column = @Column(name = "steward_office_phone")),
-    @AttributeOverride(name = "mobile", column = @Column(name = "steward_mobile"))
-  })
-  private Person externalSteward;
-
-  @Embedded private OperatingRules rules;
-
-  private boolean commitmentAccepted;
+  /** Sections 一 to 四 as stored; queries reach a field as {@code form.groupName}. */
+  @Embedded private FilingContent.Editor form = new FilingContent.Editor();
 
   @Embedded private CommitmentAcceptance acceptance;
 
@@ -178,33 +122,26 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   /** The step approves: the filing moves on to the next step, or is FILED after the last. */
   public void approve(String step, String nextStep, Instant now) {
     requireAt(step);
-    assignee = null;
     if (nextStep == null) {
-      status = FilingStatus.FILED;
-      currentStep = null;
+      leaveReview(FilingStatus.FILED, now);
     } else {
       currentStep = nextStep;
+      assignee = null;
+      updatedAt = now;
     }
-    updatedAt = now;
   }
 
   /** The step returns the filing to the applicant for correction; it can be resubmitted. */
   public void returnForCorrection(String step, Instant now) {
     requireAt(step);
-    assignee = null;
-    status = FilingStatus.RETURNED;
-    currentStep = null;
-    updatedAt = now;
+    leaveReview(FilingStatus.RETURNED, now);
   }
 
   /** The step rejects the filing; that is final. */
   public void reject(String step, Instant now) {
     requireAt(step);
-    assignee = null;
     registerEvent(new FilingClosed(id));
-    status = FilingStatus.REJECTED;
-    currentStep = null;
-    updatedAt = now;
+    leaveReview(FilingStatus.REJECTED, now);
   }
 
   /**
@@ -213,10 +150,14 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
    */
   public void withdraw(String firstStep, Instant now) {
     requireAt(firstStep);
-    assignee = null;
     registerEvent(new FilingClosed(id));
-    status = FilingStatus.DRAFT;
+    leaveReview(FilingStatus.DRAFT, now);
+  }
+
+  private void leaveReview(FilingStatus to, Instant now) {
+    status = to;
     currentStep = null;
+    assignee = null;
     updatedAt = now;
   }
 
@@ -252,53 +193,14 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   }
 
   private void apply(FilingContent c, Instant now) {
-    departmentCode = c.departmentCode();
-    groupType = c.groupType();
-    groupTypeOther = c.groupTypeOther();
-    groupName = c.groupName();
-    groupNumber = c.groupNumber();
-    createdOn = c.createdOn();
-    memberCount = c.memberCount();
-    composition = new TreeSet<>(c.composition());
-    compositionOther = c.compositionOther();
-    compositionDetails = c.compositionDetails();
-    purposes = new TreeSet<>(c.purposes());
-    purposeOther = c.purposeOther();
-    lifetime = c.lifetime();
-    dissolveBy = c.dissolveBy();
-    lifetimeOther = c.lifetimeOther();
-    classified = c.classified();
-    team.clear();
-    team.addAll(c.team());
-    externalSteward = c.externalSteward();
-    rules = c.rules();
-    commitmentAccepted = c.commitmentAccepted();
+    form = new FilingContent.Editor(c);
+    // A list of its own: Hibernate takes over the collection, and the record's is unmodifiable.
+    form.team = new ArrayList<>(c.team());
     updatedAt = now;
   }
 
   public FilingContent content() {
-    var c = new FilingContent.Editor();
-    c.departmentCode = departmentCode;
-    c.groupType = groupType;
-    c.groupTypeOther = groupTypeOther;
-    c.groupName = groupName;
-    c.groupNumber = groupNumber;
-    c.createdOn = createdOn;
-    c.memberCount = memberCount;
-    c.composition = composition;
-    c.compositionOther = compositionOther;
-    c.compositionDetails = compositionDetails;
-    c.purposes = purposes;
-    c.purposeOther = purposeOther;
-    c.lifetime = lifetime;
-    c.dissolveBy = dissolveBy;
-    c.lifetimeOther = lifetimeOther;
-    c.classified = classified;
-    c.team = team;
-    c.externalSteward = externalSteward;
-    c.rules = rules;
-    c.commitmentAccepted = commitmentAccepted;
-    return c.build();
+    return form.build();
   }
 
   public FilingOrigin origin() {
@@ -334,11 +236,11 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   }
 
   public boolean classified() {
-    return classified;
+    return Boolean.TRUE.equals(form.classified);
   }
 
   public String departmentCode() {
-    return departmentCode;
+    return form.departmentCode;
   }
 
   public String createdBy() {
@@ -362,18 +264,6 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   }
 
   public String groupName() {
-    return groupName;
-  }
-
-  public GroupType groupType() {
-    return groupType;
-  }
-
-  public String groupNumber() {
-    return groupNumber;
-  }
-
-  public Integer memberCount() {
-    return memberCount;
+    return form.groupName;
   }
 }

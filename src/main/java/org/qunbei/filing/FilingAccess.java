@@ -70,12 +70,12 @@ public final class FilingAccess {
     List<Predicate> any = new ArrayList<>();
     Set<String> own = ownDepartments(user);
     if (!own.isEmpty()) {
-      any.add(root.get("departmentCode").in(own));
+      any.add(root.get("form").get("departmentCode").in(own));
     }
     if (!user.leaderOf().isEmpty()) {
       any.add(
           cb.and(
-              root.get("departmentCode").in(user.leaderOf()),
+              root.get("form").get("departmentCode").in(user.leaderOf()),
               cb.notEqual(root.get("status"), FilingStatus.DRAFT)));
     }
     any.add(cb.equal(root.get("createdBy"), user.username()));

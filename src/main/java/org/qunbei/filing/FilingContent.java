@@ -1,5 +1,17 @@
 package org.qunbei.filing;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -99,28 +111,59 @@ public record FilingContent(
 
   /**
    * The content's fields, open to change before {@link #build} makes content of them again; used
-   * where content is assembled piece by piece (the paper-era import, the entity, tests).
+   * where content is assembled piece by piece (the paper-era import, tests) and as the filing's
+   * stored columns: the entity embeds an editor rather than repeating the twenty fields, so a new
+   * field is added to the record and here, and nowhere else in the aggregate.
    */
+  @Embeddable
   public static final class Editor {
     public String departmentCode;
+
+    @Enumerated(EnumType.STRING)
     public GroupType groupType;
+
     public String groupTypeOther;
     public String groupName;
     public String groupNumber;
+
+    @Column(name = "group_created_on")
     public LocalDate createdOn;
+
     public Integer memberCount;
+
+    @Convert(converter = EnumSetConverter.Compositions.class)
     public Set<Composition> composition;
+
     public String compositionOther;
     public String compositionDetails;
+
+    @Convert(converter = EnumSetConverter.Purposes.class)
     public Set<Purpose> purposes;
+
     public String purposeOther;
+
+    @Enumerated(EnumType.STRING)
     public Lifetime lifetime;
+
     public LocalDate dissolveBy;
     public String lifetimeOther;
     public Boolean classified;
+
+    @ElementCollection
+    @CollectionTable(name = "filing_team_member", joinColumns = @JoinColumn(name = "filing_id"))
+    @OrderColumn(name = "position")
     public List<TeamMember> team;
+
+    @Embedded
+    @AttributeOverrides({
+      @AttributeOverride(name = "name", column = @Column(name = "steward_name")),
+      @AttributeOverride(name = "title", column = @Column(name = "steward_title")),
+      @AttributeOverride(name = "officePhone", column = @Column(name = "steward_office_phone")),
+      @AttributeOverride(name = "mobile", column = @Column(name = "steward_mobile"))
+    })
     public Person externalSteward;
-    public OperatingRules rules;
+
+    @Embedded public OperatingRules rules;
     public Boolean commitmentAccepted;
 
     /** Nothing filled in. */

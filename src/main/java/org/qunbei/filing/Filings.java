@@ -12,7 +12,7 @@ import org.springframework.data.repository.Repository;
 public interface Filings extends Repository<Filing, Long>, JpaSpecificationExecutor<Filing> {
 
   /** The whole aggregate in one query: callers read the team outside the transaction. */
-  @EntityGraph(attributePaths = "team")
+  @EntityGraph(attributePaths = "form.team")
   Optional<Filing> findById(Long id);
 
   /** The filing without its team: enough to review it, one row fewer to read per decision. */
@@ -31,7 +31,7 @@ public interface Filings extends Repository<Filing, Long>, JpaSpecificationExecu
   @Query(
       """
       select f from Filing f
-      where f.groupType = :type and f.groupNumber = :groupNumber
+      where f.form.groupType = :type and f.form.groupNumber = :groupNumber
         and f.status in :statuses and f.id <> :exceptId
       """)
   List<Filing> findByGroupNumber(
@@ -40,7 +40,7 @@ public interface Filings extends Repository<Filing, Long>, JpaSpecificationExecu
   @Query(
       """
       select f from Filing f
-      where f.departmentCode = :department and f.groupName = :groupName
+      where f.form.departmentCode = :department and f.form.groupName = :groupName
         and f.status in :statuses and f.id <> :exceptId
       """)
   List<Filing> findByGroupName(

@@ -25,13 +25,12 @@ class GroupClaims {
     if (filing.round() > 1) {
       release(filing.id()); // a resubmission may have changed its group number
     }
-    if (filing.groupType() != null
-        && filing.groupNumber() != null
-        && !filing.groupNumber().isBlank()) {
+    FilingContent c = filing.content();
+    if (c.groupType() != null && c.groupNumber() != null && !c.groupNumber().isBlank()) {
       jdbc.update(
           "insert into group_claim (group_type, group_number, filing_id) values (?, ?, ?)",
-          filing.groupType().name(),
-          filing.groupNumber().strip(),
+          c.groupType().name(),
+          c.groupNumber().strip(),
           filing.id());
     }
   }

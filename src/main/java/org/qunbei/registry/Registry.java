@@ -52,10 +52,10 @@ public class Registry {
     return (root, query, cb) -> {
       var all = new java.util.ArrayList<jakarta.persistence.criteria.Predicate>();
       if (q.department() != null) {
-        all.add(cb.equal(root.get("departmentCode"), q.department()));
+        all.add(cb.equal(root.get("form").get("departmentCode"), q.department()));
       }
       if (q.type() != null) {
-        all.add(cb.equal(root.get("groupType"), q.type()));
+        all.add(cb.equal(root.get("form").get("groupType"), q.type()));
       }
       if (q.status() != null) {
         all.add(cb.equal(root.get("status"), q.status()));
@@ -64,9 +64,9 @@ public class Registry {
         String like = "%" + escape(q.text().toLowerCase(Locale.ROOT)) + "%";
         all.add(
             cb.or(
-                cb.like(cb.lower(root.get("groupName")), like, '\\'),
+                cb.like(cb.lower(root.get("form").get("groupName")), like, '\\'),
                 cb.like(cb.lower(root.get("number")), like, '\\'),
-                cb.like(cb.lower(root.get("groupNumber")), like, '\\')));
+                cb.like(cb.lower(root.get("form").get("groupNumber")), like, '\\')));
       }
       return cb.and(all.toArray(jakarta.persistence.criteria.Predicate[]::new));
     };

@@ -3,6 +3,7 @@ package org.qunbei.registry;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.qunbei.filing.Filing;
+import org.qunbei.filing.FilingContent;
 import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.GroupType;
 
@@ -23,6 +24,7 @@ public record RegistryEntry(
     Instant updatedAt) {
 
   static RegistryEntry of(Filing f, String departmentName) {
+    FilingContent c = f.content();
     return new RegistryEntry(
         f.id(),
         f.number(),
@@ -30,10 +32,10 @@ public record RegistryEntry(
         f.currentStep(),
         f.departmentCode(),
         departmentName,
-        f.groupType(),
+        c.groupType(),
         f.groupName(),
-        f.groupNumber(),
-        f.memberCount(),
+        c.groupNumber(),
+        c.memberCount(),
         f.filledOn(),
         f.submittedAt(),
         f.updatedAt());

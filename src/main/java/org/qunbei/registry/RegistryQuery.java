@@ -30,11 +30,11 @@ public record RegistryQuery(
   private static Map<String, String> sorts() {
     var m = new LinkedHashMap<String, String>();
     m.put("number", "number");
-    m.put("groupName", "groupName");
-    m.put("department", "departmentCode");
-    m.put("type", "groupType");
+    m.put("groupName", "form.groupName");
+    m.put("department", "form.departmentCode");
+    m.put("type", "form.groupType");
     m.put("status", "status");
-    m.put("memberCount", "memberCount");
+    m.put("memberCount", "form.memberCount");
     m.put("submittedAt", "submittedAt");
     m.put("updatedAt", "updatedAt");
     m.put("createdAt", "createdAt");

@@ -79,12 +79,12 @@ public class RegistryStatistics {
     Root<Filing> f = q.from(Filing.class);
     List<Expression<?>> keys =
         List.of(
-            f.get("departmentCode"),
-            f.get("groupType"),
+            f.get("form").get("departmentCode"),
+            f.get("form").get("groupType"),
             f.get("status"),
-            f.get("composition"),
-            f.get("lifetime"),
-            f.get("dissolveBy"));
+            f.get("form").get("composition"),
+            f.get("form").get("lifetime"),
+            f.get("form").get("dissolveBy"));
     List<Predicate> where = new ArrayList<>();
     where.add(FilingAccess.visibleTo(user).toPredicate(f, q, cb));
     where.add(cb.notEqual(f.get("status"), FilingStatus.DRAFT));

@@ -50,7 +50,7 @@ class RegistryQueryTest {
     assertThat(q.type()).isEqualTo(GroupType.QQ);
     assertThat(q.status()).isEqualTo(FilingStatus.FILED);
     assertThat(q.pageable().getPageNumber()).isEqualTo(2);
-    assertThat(q.pageable().getSort().getOrderFor("groupName").getDirection())
+    assertThat(q.pageable().getSort().getOrderFor("form.groupName").getDirection())
         .isEqualTo(Sort.Direction.ASC);
   }
 

@@ -33,10 +33,12 @@ public class ExportQuery {
 
   private final EntityManager em;
   private final ExportLookups lookups;
+  private final List<String> form;
 
   ExportQuery(EntityManager em, ExportLookups lookups) {
     this.em = em;
     this.lookups = lookups;
+    this.form = FilingLine.formAttributes(em.getMetamodel());
   }
 
   long count(Specification<Filing> spec) {
@@ -57,6 +59,7 @@ public class ExportQuery {
     Root<Filing> f = q.from(Filing.class);
     List<Selection<?>> columns = new ArrayList<>();
     FilingLine.ATTRIBUTES.forEach(a -> columns.add(f.get(a)));
+    form.forEach(a -> columns.add(f.get("form").get(a)));
     List<Order> order = new ArrayList<>(QueryUtils.toOrders(sort, f, cb));
     order.add(cb.asc(f.get("id")));
     q.multiselect(columns).where(spec.toPredicate(f, q, cb)).orderBy(order);
@@ -89,6 +92,7 @@ public class ExportQuery {
       each.accept(
           FilingLine.of(
               t,
+              form,
               found.teams().getOrDefault(id, List.of()),
               found.decisions().getOrDefault(id, List.of())));
     }

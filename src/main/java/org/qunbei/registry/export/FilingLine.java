@@ -1,19 +1,14 @@
 package org.qunbei.registry.export;
 
 import jakarta.persistence.Tuple;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.Metamodel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import org.qunbei.filing.Composition;
 import org.qunbei.filing.FilingContent;
 import org.qunbei.filing.FilingOrigin;
 import org.qunbei.filing.FilingStatus;
-import org.qunbei.filing.GroupType;
-import org.qunbei.filing.Lifetime;
-import org.qunbei.filing.OperatingRules;
-import org.qunbei.filing.Person;
-import org.qunbei.filing.Purpose;
 import org.qunbei.filing.ReviewRecord;
 import org.qunbei.filing.TeamMember;
 
@@ -34,7 +29,7 @@ public record FilingLine(
     FilingContent content,
     List<ReviewRecord> decisions) {
 
-  /** The attributes selected, in the order {@link #of} reads them; the team comes apart. */
+  /** The filing's own attributes selected, in the order {@link #of} reads them. */
   static final List<String> ATTRIBUTES =
       List.of(
           "id",
@@ -45,53 +40,27 @@ public record FilingLine(
           "origin",
           "filledOn",
           "submittedAt",
-          "updatedAt",
-          "departmentCode",
-          "groupType",
-          "groupTypeOther",
-          "groupName",
-          "groupNumber",
-          "createdOn",
-          "memberCount",
-          "composition",
-          "compositionOther",
-          "compositionDetails",
-          "purposes",
-          "purposeOther",
-          "lifetime",
-          "dissolveBy",
-          "lifetimeOther",
-          "classified",
-          "externalSteward",
-          "rules",
-          "commitmentAccepted");
+          "updatedAt");
 
-  /** The line of a query row, with the team and decisions read apart. */
-  @SuppressWarnings("unchecked")
-  static FilingLine of(Tuple t, List<TeamMember> team, List<ReviewRecord> decisions) {
-    int i = 9;
-    var content =
-        new FilingContent(
-            t.get(i++, String.class),
-            t.get(i++, GroupType.class),
-            t.get(i++, String.class),
-            t.get(i++, String.class),
-            t.get(i++, String.class),
-            t.get(i++, LocalDate.class),
-            t.get(i++, Integer.class),
-            (Set<Composition>) t.get(i++),
-            t.get(i++, String.class),
-            t.get(i++, String.class),
-            (Set<Purpose>) t.get(i++),
-            t.get(i++, String.class),
-            t.get(i++, Lifetime.class),
-            t.get(i++, LocalDate.class),
-            t.get(i++, String.class),
-            t.get(i++, Boolean.class),
-            team,
-            t.get(i++, Person.class),
-            t.get(i++, OperatingRules.class),
-            t.get(i, Boolean.class));
+  /**
+   * The stored fields of sections 一 to 四 but the team (read apart), as the persistence metamodel
+   * lists the filing's embedded form: a new field of the form is exported without a change here.
+   */
+  static List<String> formAttributes(Metamodel metamodel) {
+    return metamodel.embeddable(FilingContent.Editor.class).getSingularAttributes().stream()
+        .map(Attribute::getName)
+        .sorted()
+        .toList();
+  }
+
+  /** The line of a query row ({@link #ATTRIBUTES}, then {@code form}), team and decisions apart. */
+  static FilingLine of(
+      Tuple t, List<String> form, List<TeamMember> team, List<ReviewRecord> decisions) {
+    var content = new FilingContent.Editor();
+    for (int i = 0; i < form.size(); i++) {
+      set(content, form.get(i), t.get(ATTRIBUTES.size() + i));
+    }
+    content.team = team;
     return new FilingLine(
         t.get(0, Long.class),
         t.get(1, String.class),
@@ -102,7 +71,15 @@ public record FilingLine(
         t.get(6, LocalDate.class),
         t.get(7, Instant.class),
         t.get(8, Instant.class),
-        content,
+        content.build(),
         decisions);
+  }
+
+  private static void set(FilingContent.Editor content, String field, Object value) {
+    try {
+      FilingContent.Editor.class.getField(field).set(content, value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the form has no field " + field, e);
+    }
   }
 }
