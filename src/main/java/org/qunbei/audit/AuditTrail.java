@@ -95,6 +95,33 @@ public class AuditTrail {
         e.step() + " 转办给 " + e.colleague() + "：" + e.reason());
   }
 
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.filing.QrCodeAttached e) {
+    append(
+        AuditAction.QR_CODE_ATTACHED,
+        e.actor(),
+        e.filingId(),
+        e.version(),
+        e.replaced() ? "更换群二维码" : "上传群二维码");
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.calendar.CalendarYearLoaded e) {
+    append(
+        AuditAction.CALENDAR_LOADED,
+        e.actor(),
+        null,
+        0,
+        e.year()
+            + (e.replaced() ? " 年更正：" : " 年载入：")
+            + e.holidays()
+            + " 天放假，"
+            + e.workdays()
+            + " 天调休上班");
+  }
+
   private void append(
       AuditAction action, String actor, Long filingId, long version, String detail) {
     events.save(

@@ -4,5 +4,5 @@
  * the change it records; read by the auditor only; never updated or deleted.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"accounts", "approval", "filing", "shared"})
+    allowedDependencies = {"accounts", "approval", "calendar", "filing", "shared"})
 package org.qunbei.audit;

@@ -20,7 +20,34 @@ class FilingNumbers {
     this.jdbc = jdbc;
   }
 
+  private static final java.util.regex.Pattern ONLINE =
+      java.util.regex.Pattern.compile("QB-\\d{4}-\\d{5,}");
+
+  /** Whether a number has the online sequence's shape, which only this class hands out. */
+  static boolean isOnlineShape(String number) {
+    return number != null && ONLINE.matcher(number.strip()).matches();
+  }
+
+  /**
+   * The next number of the year. A number already on a filing is passed over: paper-era filings
+   * imported before paper numbers of this shape were refused may hold one, and the sequence must
+   * not stop at it.
+   */
   String next(Year year) {
+    String number = draw(year);
+    while (taken(number)) {
+      number = draw(year);
+    }
+    return number;
+  }
+
+  private boolean taken(String number) {
+    Integer n =
+        jdbc.queryForObject("select count(*) from filing where number = ?", Integer.class, number);
+    return n != null && n > 0;
+  }
+
+  private String draw(Year year) {
     int y = year.getValue();
     if (jdbc.update(
             "update filing_number_counter set last_value = last_value + 1 where counter_year = ?",

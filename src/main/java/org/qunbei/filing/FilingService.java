@@ -14,6 +14,7 @@ import org.qunbei.accounts.Directory;
 import org.qunbei.shared.ForbiddenException;
 import org.qunbei.shared.NotFoundException;
 import org.qunbei.shared.StaleVersionException;
+import org.qunbei.shared.StateConflictException;
 import org.qunbei.shared.Violations;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -112,6 +113,10 @@ public class FilingService {
     if (!FilingAccess.mayEdit(user, source)) {
       throw new ForbiddenException("filing.notYours");
     }
+    // A filed group changes through a change filing; a copy would be a second record of it.
+    if (source.status() != FilingStatus.REJECTED) {
+      throw new StateConflictException("filing.copy.onlyRejected", source.status());
+    }
     return createDraft(user, source.content());
   }
 
@@ -156,16 +161,18 @@ public class FilingService {
 
   public GroupQrCode attachQrCode(CurrentUser user, long id, byte[] upload) {
     Filing filing = editable(user, id, null);
+    if (!filing.status().isEditable()) {
+      throw new StateConflictException("filing.qrCode.locked", filing.status());
+    }
     QrImage qr = QrImage.read(upload);
     Instant now = clock.instant();
-    return qrCodes
-        .findById(filing.id())
-        .map(
-            existing -> {
-              existing.replace(qr, now);
-              return existing;
-            })
-        .orElseGet(() -> qrCodes.save(new GroupQrCode(filing.id(), qr, now)));
+    Optional<GroupQrCode> existing = qrCodes.findById(filing.id());
+    existing.ifPresent(q -> q.replace(qr, now));
+    GroupQrCode attached =
+        existing.orElseGet(() -> qrCodes.save(new GroupQrCode(filing.id(), qr, now)));
+    events.publishEvent(
+        new QrCodeAttached(filing.id(), existing.isPresent(), user.username(), filing.version()));
+    return attached;
   }
 
   @Transactional(readOnly = true)
@@ -205,11 +212,6 @@ public class FilingService {
   }
 
   /**
-   * What is wrong with a paper-era filing, by the same rules as an online submission (fields named
-   * as in the API), plus an unknown department and a group number another active filing holds.
-   */
-  @Transactional(readOnly = true)
-  /**
    * What the draft-level rules find in content that a page could only partly parse, so that the
    * page shows every problem of a save in one round.
    */
@@ -217,9 +219,18 @@ public class FilingService {
     return rules.checkDraft(content);
   }
 
+  /**
+   * What is wrong with a paper-era filing, by the same rules as an online submission (fields named
+   * as in the API), plus an unknown department, a group number another active filing holds, and a
+   * paper number shaped like an online one (the online sequence would reach it one day).
+   */
+  @Transactional(readOnly = true)
   public Violations checkPaper(PaperFiling paper) {
     FilingContent content = paper.content().normalized();
     Violations v = rules.checkSubmission(content);
+    if (FilingNumbers.isOnlineShape(paper.number())) {
+      v.add("number", "filing.number.onlineShape", paper.number());
+    }
     if (content.departmentCode() != null
         && directory.department(content.departmentCode()).isEmpty()) {
       v.add("departmentCode", "filing.department.unknown", content.departmentCode());

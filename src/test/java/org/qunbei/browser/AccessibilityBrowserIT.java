@@ -48,6 +48,10 @@ class AccessibilityBrowserIT extends BrowserTest {
       check(found, page);
     }
     logout();
+    login("admin");
+    driver.get(url("/admin/calendar"));
+    check(found, "/admin/calendar");
+    logout();
     login("auditor");
     driver.get(url("/audit"));
     check(found, "/audit");

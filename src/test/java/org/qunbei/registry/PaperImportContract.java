@@ -319,6 +319,20 @@ abstract class PaperImportContract {
   }
 
   @Test
+  void aPaperNumberShapedLikeAnOnlineOneIsRefusedSoTheOnlineSequenceNeverMeetsIt()
+      throws Exception {
+    byte[] template = template();
+    String tag = Long.toString(System.nanoTime(), 36);
+    String online = "QB-" + java.time.Year.now().getValue() + "-00050";
+    var row = Sheets.exampleRow(template, Map.of("备案表编号", online, "群名称", "同形编号" + tag));
+    JsonNode job = importAndWait(Sheets.filled(template, List.of(row)));
+    assertThat(job.path("importedRows").asInt()).isZero();
+    assertThat(issues(job))
+        .anySatisfy(i -> assertThat(i).startsWith("2|备案表编号|").contains(online, "同形", "纸-"));
+    assertThat(registryCount("同形编号" + tag)).isZero();
+  }
+
+  @Test
   void onlyTheRegistryKeepersImportAndOnlyTheOwnerSeesAJob() throws Exception {
     byte[] template = template();
     var applicant = Api.as(port, "applicant");

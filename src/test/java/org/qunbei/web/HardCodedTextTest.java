@@ -33,6 +33,8 @@ class HardCodedTextTest {
           "org/qunbei/registry/paper/CellParser.java",
           // "转" is how Chinese office phones write an extension: input, not text.
           "org/qunbei/filing/FilingRules.java",
+          // 休 and 班 are how the State Council's notices mark days off and make-up days: input.
+          "org/qunbei/calendar/ArrangementFile.java",
           // Written into the record, which is kept in the school's language: the default
           // opinion 同意备案 (it is printed on the form), the audit trail's details, the name of
           // the first administrator account, the workbook's Chinese font.

@@ -61,7 +61,7 @@ public final class PaperColumns {
 
   private static List<Column> columns() {
     List<Column> c = new ArrayList<>();
-    c.add(col(NUMBER, true, "纸质备案表上的编号，原样保留；重复导入时据此跳过已导入的行", null, (r, v, p) -> r.number = v));
+    c.add(col(NUMBER, true, "纸质备案表上的编号，原样保留；重复导入时据此跳过已导入的行", "number", (r, v, p) -> r.number = v));
     c.add(col("填表日期", true, "纸质备案表的填表日期，如 2025-03-01", null, (r, v, p) -> r.filledOn = p.date(v)));
     c.add(
         col(
