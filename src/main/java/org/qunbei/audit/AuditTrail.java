@@ -97,6 +97,17 @@ public class AuditTrail {
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.filing.FilingSuperseded e) {
+    append(
+        AuditAction.SUPERSEDED,
+        actor(),
+        e.filingId(),
+        e.version(),
+        "被变更备案取代（" + e.byFilingId() + "）");
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.filing.QrCodeAttached e) {
     append(
         AuditAction.QR_CODE_ATTACHED,
@@ -162,6 +173,12 @@ public class AuditTrail {
       previousVersion = e.filingVersion();
     }
     return null;
+  }
+
+  /** Whoever's request made the change; a step's decider when a change filing is filed. */
+  private static String actor() {
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth == null ? "system" : auth.getName();
   }
 
   private static String roles() {

@@ -58,6 +58,11 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
 
   @Embedded private CommitmentAcceptance acceptance;
 
+  @Embedded private Lineage lineage = Lineage.first();
+
+  /** When the last step approved; the version is the group's current one from then on. */
+  private Instant filedAt;
+
   @Enumerated(EnumType.STRING)
   private FilingOrigin origin = FilingOrigin.ONLINE;
 
@@ -74,6 +79,20 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   }
 
   /**
+   * A change filing (变更备案) of the group's current version: a draft holding its content, to be
+   * edited and submitted through the whole chain; when it is filed, {@code current} is superseded.
+   */
+  public static Filing changeOf(
+      Filing current, ChangeRequest change, LocalDate dueBy, String createdBy, Instant now) {
+    if (current.status != FilingStatus.FILED) {
+      throw new StateConflictException("filing.change.notFiled", current.status);
+    }
+    Filing filing = draft(current.content(), createdBy, now);
+    filing.lineage = Lineage.changeOf(current, change, dueBy);
+    return filing;
+  }
+
+  /**
    * A filing filed on paper before Qunbei: FILED at once under its paper number and fill date. Its
    * approvals are on the paper original; none went through Qunbei's chain, so it has no round.
    */
@@ -85,6 +104,7 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     filing.filledOn = paper.filledOn();
     filing.createdBy = importedBy;
     filing.createdAt = now;
+    filing.filedAt = now;
     filing.apply(paper.content().normalized(), now);
     return filing;
   }
@@ -124,6 +144,8 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     requireAt(step);
     if (nextStep == null) {
       leaveReview(FilingStatus.FILED, now);
+      filedAt = now;
+      registerEvent(new FilingFiled(id, groupId(), lineage.previousId()));
     } else {
       currentStep = nextStep;
       assignee = null;
@@ -152,6 +174,19 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     requireAt(firstStep);
     registerEvent(new FilingClosed(id));
     leaveReview(FilingStatus.DRAFT, now);
+  }
+
+  /**
+   * Its group's change filing was filed: this version stays readable and printable, no longer
+   * current.
+   */
+  public void supersede(Long byFilingId, Instant now) {
+    if (status != FilingStatus.FILED) {
+      throw new StateConflictException("filing.notFiled", status);
+    }
+    status = FilingStatus.SUPERSEDED;
+    updatedAt = now;
+    registerEvent(new FilingSuperseded(id, byFilingId, version + 1));
   }
 
   private void leaveReview(FilingStatus to, Instant now) {
@@ -201,6 +236,24 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
 
   public FilingContent content() {
     return form.build();
+  }
+
+  /** The group's identity, the same on every version: the id of its first filing. */
+  public Long groupId() {
+    return lineage.groupId() == null ? id : lineage.groupId();
+  }
+
+  /** Filed after its due day, or not filed once it passed ({@link Lineage#late}). */
+  public boolean late(java.time.Clock clock) {
+    return lineage.late(status, filedAt, clock);
+  }
+
+  public Lineage lineage() {
+    return lineage;
+  }
+
+  public Instant filedAt() {
+    return filedAt;
   }
 
   public FilingOrigin origin() {

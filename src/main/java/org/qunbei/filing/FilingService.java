@@ -11,6 +11,7 @@ import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.DepartmentInfo;
 import org.qunbei.accounts.DepartmentKind;
 import org.qunbei.accounts.Directory;
+import org.qunbei.calendar.WorkingDays;
 import org.qunbei.shared.ForbiddenException;
 import org.qunbei.shared.NotFoundException;
 import org.qunbei.shared.StaleVersionException;
@@ -36,6 +37,8 @@ public class FilingService {
   private final ApplicationEventPublisher events;
   private final ReviewRouting review;
   private final GroupClaims claims;
+  private final GroupVersions versions;
+  private final WorkingDays workingDays;
   private final Clock clock;
 
   FilingService(
@@ -47,6 +50,8 @@ public class FilingService {
       ApplicationEventPublisher events,
       ReviewRouting review,
       GroupClaims claims,
+      GroupVersions versions,
+      WorkingDays workingDays,
       Clock clock) {
     this.filings = filings;
     this.qrCodes = qrCodes;
@@ -56,6 +61,8 @@ public class FilingService {
     this.events = events;
     this.review = review;
     this.claims = claims;
+    this.versions = versions;
+    this.workingDays = workingDays;
     this.clock = clock;
   }
 
@@ -120,6 +127,102 @@ public class FilingService {
     return createDraft(user, source.content());
   }
 
+  /**
+   * Starts a change filing (变更备案) of a filed group: a draft holding the current version's content
+   * and QR image, due {@value #CHANGE_WORKING_DAYS} working days after the change (commitment 4).
+   * One change of a version at a time.
+   */
+  public Filing startChange(CurrentUser user, long id, ChangeRequest request) {
+    Filing current = get(user, id);
+    if (!FilingAccess.mayEdit(user, current)) {
+      throw new ForbiddenException("filing.notYours");
+    }
+    if (current.status() != FilingStatus.FILED) {
+      throw new StateConflictException("filing.change.notFiled", current.status());
+    }
+    Optional<Filing> open = versions.openChangeOf(current);
+    if (open.isPresent()) {
+      throw new StateConflictException("filing.change.open", open.get().id());
+    }
+    checkChange(current, request).throwIfAny();
+    Instant now = clock.instant();
+    LocalDate due = workingDays.deadline(request.changedOn(), CHANGE_WORKING_DAYS).date();
+    Filing change =
+        filings.saveAndFlush(Filing.changeOf(current, request, due, user.username(), now));
+    qrCodes
+        .findById(current.id())
+        .ifPresent(qr -> qrCodes.save(GroupQrCode.copyOf(qr, change.id(), now)));
+    events.publishEvent(new FilingEdited(change.id(), true, user.username(), change.version()));
+    return change;
+  }
+
+  /** Commitment 4: a change is filed again within five working days. */
+  public static final int CHANGE_WORKING_DAYS = 5;
+
+  private Violations checkChange(Filing current, ChangeRequest request) {
+    var v = new Violations();
+    LocalDate today = LocalDate.now(clock);
+    LocalDate on = request == null ? null : request.changedOn();
+    if (on == null) {
+      v.add("changedOn", "filing.change.changedOn.required");
+    } else if (on.isAfter(today)) {
+      v.add("changedOn", "filing.change.changedOn.future");
+    } else if (current.content().createdOn() != null
+        && on.isBefore(current.content().createdOn())) {
+      v.add("changedOn", "filing.change.changedOn.beforeCreated", current.content().createdOn());
+    }
+    String reason = request == null ? null : request.reason();
+    if (reason == null || reason.isBlank()) {
+      v.add("reason", "filing.change.reason.required");
+    } else if (reason.strip().length() > ChangeRequest.REASON_LENGTH) {
+      v.add("reason", "filing.change.reason.tooLong", ChangeRequest.REASON_LENGTH);
+    }
+    return v;
+  }
+
+  /** Every version of the filing's group the caller may see, the first one first. */
+  @Transactional(readOnly = true)
+  public List<Filing> versions(CurrentUser user, long id) {
+    Filing any = get(user, id);
+    return versions.of(any).stream()
+        .filter(
+            f ->
+                FilingAccess.mayView(user, f)
+                    || review.involves(user, f)
+                    || f.id().equals(any.id()))
+        .toList();
+  }
+
+  /**
+   * Two versions of one group compared, {@code fromId} the older: both must be visible to the
+   * caller. A version of another group is refused by name.
+   */
+  @Transactional(readOnly = true)
+  public List<FormDiff.Row> compare(CurrentUser user, long id, long fromId) {
+    Filing to = get(user, id);
+    Filing from = get(user, fromId);
+    if (!from.groupId().equals(to.groupId())) {
+      throw org.qunbei.shared.InvalidInputException.of("from", "filing.diff.otherGroup");
+    }
+    return FormDiff.rows(contentFor(user, from), contentFor(user, to));
+  }
+
+  /**
+   * What a change filing changes in the version it is to replace: what its approvers review. The
+   * version changed is read on the change's authority (same group, same department), so an approver
+   * who may see the change sees what it changes.
+   */
+  @Transactional(readOnly = true)
+  public Optional<List<FormDiff.Row>> changeUnderReview(CurrentUser user, Filing change) {
+    Long previous = change.lineage().previousId();
+    if (previous == null) {
+      return Optional.empty();
+    }
+    return filings
+        .findById(previous)
+        .map(p -> FormDiff.rows(contentFor(user, p, change), contentFor(user, change)));
+  }
+
   /** The applicant takes the submission back while its first step has not decided. */
   public Filing withdraw(CurrentUser user, long id, Long expectedVersion) {
     Filing filing = editable(user, id, expectedVersion);
@@ -153,7 +256,8 @@ public class FilingService {
       return List.of();
     }
     return filings
-        .findByGroupName(filing.departmentCode(), filing.groupName().strip(), ACTIVE, filing.id())
+        .findByGroupName(
+            filing.departmentCode(), filing.groupName().strip(), ACTIVE, filing.groupId())
         .stream()
         .map(SimilarFiling::of)
         .toList();
@@ -186,11 +290,16 @@ public class FilingService {
    * team's mobiles masked for anyone else who may see the filing (the administrator).
    */
   public FilingContent contentFor(CurrentUser user, Filing visible) {
+    return contentFor(user, visible, visible);
+  }
+
+  /** The content of {@code shown}, whole or masked as the caller may see {@code authority}. */
+  private FilingContent contentFor(CurrentUser user, Filing shown, Filing authority) {
     boolean whole =
-        FilingAccess.maySeePhones(user, visible.departmentCode())
-            || user.username().equals(visible.createdBy())
-            || review.involves(user, visible);
-    return whole ? visible.content() : visible.content().withMobilesMasked();
+        FilingAccess.maySeePhones(user, authority.departmentCode())
+            || user.username().equals(authority.createdBy())
+            || review.involves(user, authority);
+    return whole ? shown.content() : shown.content().withMobilesMasked();
   }
 
   /** The QR code of a filing the caller already holds through {@link #get} (so may see). */
@@ -200,14 +309,15 @@ public class FilingService {
   }
 
   private Optional<Filing> sameGroupNumber(Filing filing, FilingContent c) {
-    return sameGroupNumber(filing.id(), c);
+    return sameGroupNumber(filing.groupId(), c);
   }
 
-  private Optional<Filing> sameGroupNumber(Long self, FilingContent c) {
+  /** An active filing of another group with this group number: the same chat group twice. */
+  private Optional<Filing> sameGroupNumber(Long group, FilingContent c) {
     if (c.groupType() == null || c.groupNumber() == null || c.groupNumber().isBlank()) {
       return Optional.empty();
     }
-    return filings.findByGroupNumber(c.groupType(), c.groupNumber().strip(), ACTIVE, self).stream()
+    return filings.findOfOtherGroups(c.groupType(), c.groupNumber().strip(), ACTIVE, group).stream()
         .findFirst();
   }
 

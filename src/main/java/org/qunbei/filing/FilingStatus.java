@@ -1,12 +1,16 @@
 package org.qunbei.filing;
 
-/** Where a filing stands. DISSOLVED comes with the lifecycle module. */
+/**
+ * Where a filing stands. SUPERSEDED: an earlier version of a group whose change filing was filed;
+ * DISSOLVED: the group's last version once its dissolution report went through.
+ */
 public enum FilingStatus {
   DRAFT,
   IN_REVIEW,
   RETURNED,
   REJECTED,
   FILED,
+  SUPERSEDED,
   DISSOLVED;
 
   /** Only the applicant's own copy can change: a draft or one returned for correction. */

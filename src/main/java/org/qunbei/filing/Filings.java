@@ -32,17 +32,32 @@ public interface Filings extends Repository<Filing, Long>, JpaSpecificationExecu
       """
       select f from Filing f
       where f.form.groupType = :type and f.form.groupNumber = :groupNumber
-        and f.status in :statuses and f.id <> :exceptId
+        and f.status in :statuses
+        and f.id <> :groupId and (f.lineage.groupId is null or f.lineage.groupId <> :groupId)
       """)
-  List<Filing> findByGroupNumber(
-      GroupType type, String groupNumber, Collection<FilingStatus> statuses, Long exceptId);
+  List<Filing> findOfOtherGroups(
+      GroupType type, String groupNumber, Collection<FilingStatus> statuses, Long groupId);
+
+  /** Every filing of the group, its first one first. */
+  @Query(
+      "select f from Filing f where f.id = :groupId or f.lineage.groupId = :groupId order by f.id")
+  List<Filing> findVersions(Long groupId);
+
+  /** The change filings of a version that are not finished yet (draft, in review or returned). */
+  @Query(
+      """
+      select f from Filing f
+      where f.lineage.previousId = :previousId and f.status in :statuses
+      """)
+  List<Filing> findChangesOf(Long previousId, Collection<FilingStatus> statuses);
 
   @Query(
       """
       select f from Filing f
       where f.form.departmentCode = :department and f.form.groupName = :groupName
-        and f.status in :statuses and f.id <> :exceptId
+        and f.status in :statuses
+        and f.id <> :groupId and (f.lineage.groupId is null or f.lineage.groupId <> :groupId)
       """)
   List<Filing> findByGroupName(
-      String department, String groupName, Collection<FilingStatus> statuses, Long exceptId);
+      String department, String groupName, Collection<FilingStatus> statuses, Long groupId);
 }

@@ -27,6 +27,17 @@ public class GroupQrCode {
     replace(qr, now);
   }
 
+  /** The group's image carried over to its change filing, where it may then be replaced. */
+  static GroupQrCode copyOf(GroupQrCode qr, Long filingId, Instant now) {
+    var copy = new GroupQrCode();
+    copy.filingId = filingId;
+    copy.contentType = qr.contentType;
+    copy.image = qr.image.clone();
+    copy.content = qr.content;
+    copy.uploadedAt = qr.uploadedAt;
+    return copy;
+  }
+
   void replace(QrImage qr, Instant now) {
     this.contentType = qr.contentType();
     this.image = qr.bytes();

@@ -5,5 +5,5 @@
  * import.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"accounts", "shared", "system"})
+    allowedDependencies = {"accounts", "calendar", "shared", "system"})
 package org.qunbei.filing;

@@ -5,6 +5,7 @@ import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.Directory;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingAccess;
+import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.Filings;
 import org.springframework.data.domain.Page;
 import org.springframework.data.jpa.domain.Specification;
@@ -18,10 +19,12 @@ public class Registry {
 
   private final Filings filings;
   private final Directory directory;
+  private final java.time.Clock clock;
 
-  Registry(Filings filings, Directory directory) {
+  Registry(Filings filings, Directory directory, java.time.Clock clock) {
     this.filings = filings;
     this.directory = directory;
+    this.clock = clock;
   }
 
   /** Everything the user may see that matches the query. */
@@ -45,7 +48,10 @@ public class Registry {
     directory.all().forEach(d -> names.put(d.code(), d.name()));
     return filings
         .findAll(spec, q.pageable())
-        .map(f -> RegistryEntry.of(f, names.getOrDefault(f.departmentCode(), f.departmentCode())));
+        .map(
+            f ->
+                RegistryEntry.of(
+                    f, names.getOrDefault(f.departmentCode(), f.departmentCode()), clock));
   }
 
   private static Specification<Filing> matching(RegistryQuery q) {
@@ -59,6 +65,9 @@ public class Registry {
       }
       if (q.status() != null) {
         all.add(cb.equal(root.get("status"), q.status()));
+      } else {
+        // The registry lists groups by their current version; earlier ones are asked for by name.
+        all.add(cb.notEqual(root.get("status"), FilingStatus.SUPERSEDED));
       }
       if (q.text() != null) {
         String like = "%" + escape(q.text().toLowerCase(Locale.ROOT)) + "%";

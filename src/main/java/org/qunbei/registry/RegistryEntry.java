@@ -21,9 +21,12 @@ public record RegistryEntry(
     Integer memberCount,
     LocalDate filledOn,
     Instant submittedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    org.qunbei.filing.FilingKind kind,
+    LocalDate dueBy,
+    boolean late) {
 
-  static RegistryEntry of(Filing f, String departmentName) {
+  static RegistryEntry of(Filing f, String departmentName, java.time.Clock clock) {
     FilingContent c = f.content();
     return new RegistryEntry(
         f.id(),
@@ -38,6 +41,9 @@ public record RegistryEntry(
         c.memberCount(),
         f.filledOn(),
         f.submittedAt(),
-        f.updatedAt());
+        f.updatedAt(),
+        f.lineage().kind(),
+        f.lineage().dueBy(),
+        f.late(clock));
   }
 }

@@ -23,6 +23,8 @@ public record Statistics(
     LocalDate to,
     long filed,
     long withExternalMembers,
+    long changes,
+    long lateChanges,
     List<Count> byDepartment,
     List<Count> byPlatform,
     List<Count> byStatus,
@@ -43,6 +45,8 @@ public record Statistics(
     private final Map<YearMonth, Long> months = new TreeMap<>();
     private long filed;
     private long external;
+    private long changes;
+    private long lateChanges;
 
     private final org.qunbei.system.Messages messages;
 
@@ -75,6 +79,14 @@ public record Statistics(
       }
     }
 
+    /** A change filing submitted in the period, and whether it missed commitment 4's five days. */
+    void change(boolean late) {
+      changes++;
+      if (late) {
+        lateChanges++;
+      }
+    }
+
     Statistics result(LocalDate from, LocalDate to) {
       List<Count> byDepartment = new ArrayList<>();
       departments.forEach(
@@ -93,7 +105,17 @@ public record Statistics(
                       m.toString(),
                       messages.text("statistics.month", m.getYear(), m.getMonthValue()),
                       n)));
-      return new Statistics(from, to, filed, external, byDepartment, byPlatform, byStatus, byMonth);
+      return new Statistics(
+          from,
+          to,
+          filed,
+          external,
+          changes,
+          lateChanges,
+          byDepartment,
+          byPlatform,
+          byStatus,
+          byMonth);
     }
   }
 }

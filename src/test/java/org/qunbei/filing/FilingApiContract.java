@@ -666,13 +666,13 @@ abstract class FilingApiContract {
     }
   }
 
-  private static org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(byte[] bytes)
+  static org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(byte[] bytes)
       throws java.io.IOException {
     return new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes));
   }
 
   /** The first data row's cell under a header. */
-  private static org.apache.poi.ss.usermodel.Cell cell(
+  static org.apache.poi.ss.usermodel.Cell cell(
       org.apache.poi.ss.usermodel.Sheet sheet, String header) {
     for (var h : sheet.getRow(0)) {
       if (h.getStringCellValue().equals(header)) {

@@ -158,6 +158,11 @@ class FilingPages {
     boolean mine = FilingAccess.mayEdit(user, f);
     model.addAttribute("editable", f.status().isEditable() && mine);
     model.addAttribute("mayCopy", mine && f.status() == FilingStatus.REJECTED);
+    FilingViews.History history = views.history(user, f, mine);
+    model.addAttribute("versionCount", history.versionCount());
+    model.addAttribute("mayChange", history.mayChange());
+    model.addAttribute("previousNumber", history.previousNumber());
+    model.addAttribute("changeRows", history.changeRows());
     model.addAttribute(
         "mayWithdraw",
         mine

@@ -5,6 +5,7 @@ import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.Directory;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingService;
+import org.qunbei.filing.FormDiff;
 import org.qunbei.filing.ReviewRouting;
 import org.qunbei.filing.SimilarFiling;
 import org.qunbei.system.Messages;
@@ -18,17 +19,76 @@ class FilingViews {
   private final Directory directory;
   private final Messages messages;
   private final ReviewRouting review;
+  private final java.time.Clock clock;
+  private final FieldText text;
 
-  FilingViews(FilingService service, Directory directory, Messages messages, ReviewRouting review) {
+  FilingViews(
+      FilingService service,
+      Directory directory,
+      Messages messages,
+      ReviewRouting review,
+      java.time.Clock clock,
+      FieldText text) {
     this.service = service;
     this.directory = directory;
     this.messages = messages;
     this.review = review;
+    this.clock = clock;
+    this.text = text;
   }
+
+  /**
+   * Where the filing stands in its group's history, for its page: how many versions there are,
+   * whether its department may start a change, which version a change changes, and (for its
+   * approvers) the fields the change changes.
+   */
+  History history(CurrentUser user, Filing f, boolean mine) {
+    List<Filing> versions = service.versions(user, f.id());
+    String previousNumber =
+        versions.stream()
+            .filter(v -> v.id().equals(f.lineage().previousId()))
+            .map(Filing::number)
+            .findFirst()
+            .orElse("");
+    List<DiffRow> changeRows =
+        review.mayDecide(user, f)
+            ? service
+                .changeUnderReview(user, f)
+                .map(rows -> rows(rows.stream().filter(FormDiff.Row::changed).toList()))
+                .orElse(null)
+            : null;
+    return new History(
+        versions.size(),
+        mine && f.status() == org.qunbei.filing.FilingStatus.FILED,
+        previousNumber,
+        changeRows);
+  }
+
+  record History(
+      int versionCount, boolean mayChange, String previousNumber, List<DiffRow> changeRows) {}
+
+  /** The rows of a side-by-side comparison, labelled and written out for the reader. */
+  List<DiffRow> rows(List<FormDiff.Row> rows) {
+    return rows.stream()
+        .map(
+            r ->
+                new DiffRow(
+                    r.path(),
+                    messages.text(r.field().label()),
+                    messages.label(r.field().section()),
+                    text.of(r.field(), r.from()),
+                    text.of(r.field(), r.to()),
+                    r.changed()))
+        .toList();
+  }
+
+  record DiffRow(
+      String path, String label, String section, String from, String to, boolean changed) {}
 
   FilingView of(CurrentUser user, Filing f) {
     return FilingView.of(
         f,
+        f.late(clock),
         service.contentFor(user, f),
         directory.nameOf(f.departmentCode()),
         service.qrCode(f).orElse(null),

@@ -9,6 +9,7 @@ import java.util.List;
 import org.qunbei.filing.FilingContent;
 import org.qunbei.filing.FilingOrigin;
 import org.qunbei.filing.FilingStatus;
+import org.qunbei.filing.Lineage;
 import org.qunbei.filing.ReviewRecord;
 import org.qunbei.filing.TeamMember;
 
@@ -26,6 +27,8 @@ public record FilingLine(
     LocalDate filledOn,
     Instant submittedAt,
     Instant updatedAt,
+    Lineage lineage,
+    Instant filedAt,
     FilingContent content,
     List<ReviewRecord> decisions) {
 
@@ -40,7 +43,9 @@ public record FilingLine(
           "origin",
           "filledOn",
           "submittedAt",
-          "updatedAt");
+          "updatedAt",
+          "lineage",
+          "filedAt");
 
   /**
    * The stored fields of sections 一 to 四 but the team (read apart), as the persistence metamodel
@@ -71,6 +76,8 @@ public record FilingLine(
         t.get(6, LocalDate.class),
         t.get(7, Instant.class),
         t.get(8, Instant.class),
+        t.get(9, Lineage.class),
+        t.get(10, Instant.class),
         content.build(),
         decisions);
   }

@@ -21,6 +21,7 @@ import org.qunbei.filing.FilingContent;
 import org.qunbei.filing.FormField;
 import org.qunbei.filing.FormFields;
 import org.qunbei.filing.FormSection;
+import org.qunbei.filing.Lineage;
 import org.qunbei.filing.Phones;
 import org.qunbei.filing.ReviewRecord;
 import org.qunbei.filing.ReviewRouting;
@@ -57,7 +58,13 @@ public class RegistryExport {
           "export.origin",
           "export.filledOn",
           "export.submittedAt",
-          "export.updatedAt");
+          "export.updatedAt",
+          "export.kind",
+          "export.changedOn",
+          "export.changeReason",
+          "export.dueBy",
+          "export.late",
+          "export.filedAt");
 
   private final ExportQuery query;
   private final Directory directory;
@@ -149,7 +156,7 @@ public class RegistryExport {
     for (int i = 0; i < steps.size(); i++) {
       widths.addAll(List.of(10, 24, 10, 12));
     }
-    widths.addAll(List.of(10, 10, 12, 17, 17));
+    widths.addAll(List.of(10, 10, 12, 17, 17, 10, 12, 30, 12, 8, 17));
     return widths.stream().mapToInt(Integer::intValue).toArray();
   }
 
@@ -193,6 +200,14 @@ public class RegistryExport {
         .date(f.filledOn())
         .dateTime(local(f.submittedAt()))
         .dateTime(local(f.updatedAt()));
+    Lineage lineage = f.lineage();
+    boolean late = lineage.late(f.status(), f.filedAt(), clock);
+    row.text(labels.of(lineage.kind()))
+        .date(lineage.changedOn())
+        .text(lineage.changeReason())
+        .date(lineage.dueBy())
+        .text(lineage.dueBy() == null ? null : labels.yesNo(late))
+        .dateTime(local(f.filedAt()));
   }
 
   private static String stepLabel(List<ReviewStepInfo> steps, String code) {
