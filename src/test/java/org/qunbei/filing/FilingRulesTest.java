@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,8 +56,8 @@ class FilingRulesTest {
   }
 
   /** The valid content with some fields changed, built through the record's own copy. */
-  static FilingContent with(UnaryOperator<Builder> change) {
-    return change.apply(new Builder(valid())).build();
+  static FilingContent with(java.util.function.Consumer<FilingContent.Editor> change) {
+    return valid().edit(change);
   }
 
   Violations submit(FilingContent c) {
@@ -109,24 +108,38 @@ class FilingRulesTest {
   class GroupTypeRules {
     @Test
     void otherNeedsItsName() {
-      assertThat(fields(submit(with(b -> b.groupType(GroupType.OTHER)))))
+      assertThat(fields(submit(with(e -> e.groupType = GroupType.OTHER))))
           .containsExactly("groupTypeOther");
-      assertThat(submit(with(b -> b.groupType(GroupType.OTHER).groupTypeOther("飞书群"))).list())
+      assertThat(
+              submit(
+                      with(
+                          e -> {
+                            e.groupType = GroupType.OTHER;
+                            e.groupTypeOther = "飞书群";
+                          }))
+                  .list())
           .isEmpty();
     }
 
     @Test
     void numberedPlatformsNeedTheGroupNumber() {
-      assertThat(codes(submit(with(b -> b.groupType(GroupType.QQ)))))
+      assertThat(codes(submit(with(e -> e.groupType = GroupType.QQ))))
           .containsExactly("filing.groupNumber.required");
-      assertThat(submit(with(b -> b.groupType(GroupType.QQ).groupNumber("734219088"))).list())
+      assertThat(
+              submit(
+                      with(
+                          e -> {
+                            e.groupType = GroupType.QQ;
+                            e.groupNumber = "734219088";
+                          }))
+                  .list())
           .isEmpty();
-      assertThat(submit(with(b -> b.groupType(GroupType.WECOM))).list()).isEmpty();
+      assertThat(submit(with(e -> e.groupType = GroupType.WECOM)).list()).isEmpty();
     }
 
     @Test
     void theGroupNumberHasAFormat() {
-      assertThat(codes(rules.checkDraft(with(b -> b.groupNumber("12 34; drop")))))
+      assertThat(codes(rules.checkDraft(with(e -> e.groupNumber = "12 34; drop"))))
           .containsExactly("filing.groupNumber.invalid");
     }
   }
@@ -136,18 +149,33 @@ class FilingRulesTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -5})
     void atLeastOne(int count) {
-      assertThat(codes(rules.checkDraft(with(b -> b.memberCount(count)))))
+      assertThat(codes(rules.checkDraft(with(e -> e.memberCount = count))))
           .containsExactly("filing.memberCount.min");
     }
 
     @Test
     void withinThePlatformsLargestGroup() {
-      assertThat(rules.checkDraft(with(b -> b.memberCount(500))).list()).isEmpty();
-      assertThat(codes(rules.checkDraft(with(b -> b.memberCount(501)))))
+      assertThat(rules.checkDraft(with(e -> e.memberCount = 500)).list()).isEmpty();
+      assertThat(codes(rules.checkDraft(with(e -> e.memberCount = 501))))
           .containsExactly("filing.memberCount.max");
-      assertThat(rules.checkDraft(with(b -> b.groupType(GroupType.QQ).memberCount(3000))).list())
+      assertThat(
+              rules
+                  .checkDraft(
+                      with(
+                          e -> {
+                            e.groupType = GroupType.QQ;
+                            e.memberCount = 3000;
+                          }))
+                  .list())
           .isEmpty();
-      assertThat(codes(rules.checkDraft(with(b -> b.groupType(GroupType.WECOM).memberCount(2001)))))
+      assertThat(
+              codes(
+                  rules.checkDraft(
+                      with(
+                          e -> {
+                            e.groupType = GroupType.WECOM;
+                            e.memberCount = 2001;
+                          }))))
           .containsExactly("filing.memberCount.max");
     }
   }
@@ -156,34 +184,51 @@ class FilingRulesTest {
   class Dates {
     @Test
     void creationNotInTheFuture() {
-      assertThat(codes(rules.checkDraft(with(b -> b.createdOn(TODAY.plusDays(1))))))
+      assertThat(codes(rules.checkDraft(with(e -> e.createdOn = TODAY.plusDays(1)))))
           .containsExactly("filing.createdOn.future");
-      assertThat(rules.checkDraft(with(b -> b.createdOn(TODAY))).list()).isEmpty();
+      assertThat(rules.checkDraft(with(e -> e.createdOn = TODAY)).list()).isEmpty();
     }
 
     @Test
     void shortTermNeedsADissolveDateAfterCreationAndNotPast() {
-      assertThat(codes(submit(with(b -> b.dissolveBy(null)))))
+      assertThat(codes(submit(with(e -> e.dissolveBy = null))))
           .containsExactly("filing.dissolveBy.required");
-      assertThat(codes(submit(with(b -> b.dissolveBy(TODAY.minusDays(1))))))
+      assertThat(codes(submit(with(e -> e.dissolveBy = TODAY.minusDays(1)))))
           .containsExactly("filing.dissolveBy.past");
-      assertThat(codes(rules.checkDraft(with(b -> b.dissolveBy(TODAY.minusMonths(4))))))
+      assertThat(codes(rules.checkDraft(with(e -> e.dissolveBy = TODAY.minusMonths(4)))))
           .containsExactly("filing.dissolveBy.beforeCreated");
-      assertThat(submit(with(b -> b.dissolveBy(TODAY))).list()).isEmpty();
+      assertThat(submit(with(e -> e.dissolveBy = TODAY)).list()).isEmpty();
     }
 
     @Test
     void otherLifetimeNeedsItsText() {
-      assertThat(fields(submit(with(b -> b.lifetime(Lifetime.OTHER).dissolveBy(null)))))
+      assertThat(
+              fields(
+                  submit(
+                      with(
+                          e -> {
+                            e.lifetime = Lifetime.OTHER;
+                            e.dissolveBy = null;
+                          }))))
           .containsExactly("lifetimeOther");
       assertThat(
               submit(
                       with(
-                          b ->
-                              b.lifetime(Lifetime.OTHER).dissolveBy(null).lifetimeOther("学期结束后评估")))
+                          e -> {
+                            e.lifetime = Lifetime.OTHER;
+                            e.dissolveBy = null;
+                            e.lifetimeOther = "学期结束后评估";
+                          }))
                   .list())
           .isEmpty();
-      assertThat(submit(with(b -> b.lifetime(Lifetime.LONG_TERM).dissolveBy(null))).list())
+      assertThat(
+              submit(
+                      with(
+                          e -> {
+                            e.lifetime = Lifetime.LONG_TERM;
+                            e.dissolveBy = null;
+                          }))
+                  .list())
           .isEmpty();
     }
   }
@@ -192,23 +237,35 @@ class FilingRulesTest {
   class Choices {
     @Test
     void compositionNeedsOneAndOtherItsText() {
-      assertThat(codes(submit(with(b -> b.composition(Set.of())))))
+      assertThat(codes(submit(with(e -> e.composition = Set.of()))))
           .contains("filing.composition.required");
-      assertThat(fields(submit(with(b -> b.composition(Set.of(Composition.OTHER))))))
+      assertThat(fields(submit(with(e -> e.composition = Set.of(Composition.OTHER)))))
           .containsExactly("compositionOther");
       assertThat(
-              submit(with(b -> b.composition(Set.of(Composition.OTHER)).compositionOther("校友")))
+              submit(
+                      with(
+                          e -> {
+                            e.composition = Set.of(Composition.OTHER);
+                            e.compositionOther = "校友";
+                          }))
                   .list())
           .isEmpty();
     }
 
     @Test
     void purposeNeedsOneAndOtherItsText() {
-      assertThat(codes(submit(with(b -> b.purposes(Set.of())))))
+      assertThat(codes(submit(with(e -> e.purposes = Set.of()))))
           .containsExactly("filing.purposes.required");
-      assertThat(fields(submit(with(b -> b.purposes(Set.of(Purpose.OTHER))))))
+      assertThat(fields(submit(with(e -> e.purposes = Set.of(Purpose.OTHER)))))
           .containsExactly("purposeOther");
-      assertThat(submit(with(b -> b.purposes(Set.of(Purpose.OTHER)).purposeOther("迎新"))).list())
+      assertThat(
+              submit(
+                      with(
+                          e -> {
+                            e.purposes = Set.of(Purpose.OTHER);
+                            e.purposeOther = "迎新";
+                          }))
+                  .list())
           .isEmpty();
     }
   }
@@ -219,18 +276,18 @@ class FilingRulesTest {
     void exactlyOneOwner() {
       var noOwner =
           with(
-              b ->
-                  b.team(
+              e ->
+                  e.team =
                       List.of(
-                          new TeamMember(TeamRole.ADMIN, "李", "秘书", null, "13801010002", "审核"))));
+                          new TeamMember(TeamRole.ADMIN, "李", "秘书", null, "13801010002", "审核")));
       assertThat(codes(submit(noOwner))).containsExactly("filing.team.owner.required");
       var twoOwners =
           with(
-              b ->
-                  b.team(
+              e ->
+                  e.team =
                       List.of(
                           new TeamMember(TeamRole.OWNER, "王", "院长", null, "13801010001", null),
-                          new TeamMember(TeamRole.OWNER, "李", "院长", null, "13801010002", null))));
+                          new TeamMember(TeamRole.OWNER, "李", "院长", null, "13801010002", null)));
       assertThat(fields(rules.checkDraft(twoOwners))).containsExactly("team[1].role");
     }
 
@@ -239,7 +296,7 @@ class FilingRulesTest {
       var team = new ArrayList<>(valid().team());
       team.add(new TeamMember(TeamRole.ADMIN, "钱", "干事", null, "13801010005", "巡查"));
       team.add(new TeamMember(TeamRole.OTHER, "孙", "干事", null, "13801010006", null));
-      var v = rules.checkDraft(with(b -> b.team(team)));
+      var v = rules.checkDraft(with(e -> e.team = team));
       assertThat(fields(v)).containsExactly("team[4].role", "team[5].role");
       assertThat(codes(v)).containsOnly("filing.team.role.tooMany");
     }
@@ -249,9 +306,9 @@ class FilingRulesTest {
       var v =
           submit(
               with(
-                  b ->
-                      b.team(
-                          List.of(new TeamMember(TeamRole.OWNER, null, " ", null, null, null)))));
+                  e ->
+                      e.team =
+                          List.of(new TeamMember(TeamRole.OWNER, null, " ", null, null, null))));
       assertThat(fields(v)).containsExactly("team[0].name", "team[0].title", "team[0].mobile");
     }
 
@@ -262,9 +319,9 @@ class FilingRulesTest {
       var v =
           rules.checkDraft(
               with(
-                  b ->
-                      b.team(
-                          List.of(new TeamMember(TeamRole.OWNER, "王", "院长", null, mobile, null)))));
+                  e ->
+                      e.team =
+                          List.of(new TeamMember(TeamRole.OWNER, "王", "院长", null, mobile, null))));
       assertThat(codes(v)).containsExactly("filing.mobile.invalid");
     }
 
@@ -281,11 +338,11 @@ class FilingRulesTest {
       var v =
           rules.checkDraft(
               with(
-                  b ->
-                      b.team(
+                  e ->
+                      e.team =
                           List.of(
                               new TeamMember(
-                                  TeamRole.OWNER, "王", "院长", phone, "13801010001", null)))));
+                                  TeamRole.OWNER, "王", "院长", phone, "13801010001", null))));
       assertThat(v.list()).isEmpty();
     }
 
@@ -295,11 +352,11 @@ class FilingRulesTest {
       var v =
           rules.checkDraft(
               with(
-                  b ->
-                      b.team(
+                  e ->
+                      e.team =
                           List.of(
                               new TeamMember(
-                                  TeamRole.OWNER, "王", "院长", phone, "13801010001", null)))));
+                                  TeamRole.OWNER, "王", "院长", phone, "13801010001", null))));
       assertThat(codes(v)).containsExactly("filing.officePhone.invalid");
     }
 
@@ -307,14 +364,14 @@ class FilingRulesTest {
     void adminsStateTheirDuties() {
       var team = new ArrayList<>(valid().team());
       team.set(1, new TeamMember(TeamRole.ADMIN, "李晓梅", "教学秘书", null, "13801010002", " "));
-      assertThat(fields(submit(with(b -> b.team(team))))).containsExactly("team[1].duties");
+      assertThat(fields(submit(with(e -> e.team = team)))).containsExactly("team[1].duties");
     }
 
     @Test
     void aNullRowIsNamed() {
       var team = new ArrayList<>(valid().team());
       team.add(null);
-      assertThat(fields(rules.checkDraft(with(b -> b.team(team))))).containsExactly("team[4]");
+      assertThat(fields(rules.checkDraft(with(e -> e.team = team)))).containsExactly("team[4]");
     }
   }
 
@@ -322,24 +379,30 @@ class FilingRulesTest {
   class ExternalSteward {
     @Test
     void requiredWithExternalMembers() {
-      assertThat(fields(submit(with(b -> b.externalSteward(null)))))
+      assertThat(fields(submit(with(e -> e.externalSteward = null))))
           .containsExactly("externalSteward");
       assertThat(
               fields(
                   submit(
                       with(
-                          b ->
-                              b.composition(Set.of(Composition.SERVICE_RECIPIENTS))
-                                  .externalSteward(null)))))
+                          e -> {
+                            e.composition = Set.of(Composition.SERVICE_RECIPIENTS);
+                            e.externalSteward = null;
+                          }))))
           .containsExactly("externalSteward");
-      assertThat(fields(submit(with(b -> b.externalSteward(new Person("李", null, null, "138"))))))
+      assertThat(fields(submit(with(e -> e.externalSteward = new Person("李", null, null, "138")))))
           .containsExactly("externalSteward.mobile", "externalSteward.title");
     }
 
     @Test
     void notNeededForInternalGroups() {
       assertThat(
-              submit(with(b -> b.composition(Set.of(Composition.INTERNAL)).externalSteward(null)))
+              submit(
+                      with(
+                          e -> {
+                            e.composition = Set.of(Composition.INTERNAL);
+                            e.externalSteward = null;
+                          }))
                   .list())
           .isEmpty();
     }
@@ -352,10 +415,10 @@ class FilingRulesTest {
       var v =
           submit(
               with(
-                  b ->
-                      b.rules(
+                  e ->
+                      e.rules =
                           new OperatingRules(
-                              " ", null, "", new Retention(true, "3年", null, null, null), null))));
+                              " ", null, "", new Retention(true, "3年", null, null, null), null)));
       assertThat(fields(v))
           .containsExactly(
               "rules.publishingScope", "rules.admission", "rules.exit", "rules.incidentResponse");
@@ -385,13 +448,13 @@ class FilingRulesTest {
     }
 
     private FilingContent retention(Retention r) {
-      return with(b -> b.rules(new OperatingRules("可发布", "邀请制", "退出", r, "删除上报")));
+      return with(e -> e.rules = new OperatingRules("可发布", "邀请制", "退出", r, "删除上报"));
     }
   }
 
   @Test
   void theCommitmentMustBeAccepted() {
-    assertThat(codes(submit(with(b -> b.commitmentAccepted(false)))))
+    assertThat(codes(submit(with(e -> e.commitmentAccepted = false))))
         .containsExactly("filing.commitment.required");
   }
 
@@ -400,16 +463,17 @@ class FilingRulesTest {
     var v =
         rules.checkDraft(
             with(
-                b ->
-                    b.groupName("群".repeat(101))
-                        .compositionDetails("x".repeat(501))
-                        .rules(
-                            new OperatingRules(
-                                "x".repeat(2001),
-                                "邀请制",
-                                "退出",
-                                new Retention(true, "x".repeat(51), null, null, null),
-                                "删除"))));
+                e -> {
+                  e.groupName = "群".repeat(101);
+                  e.compositionDetails = "x".repeat(501);
+                  e.rules =
+                      new OperatingRules(
+                          "x".repeat(2001),
+                          "邀请制",
+                          "退出",
+                          new Retention(true, "x".repeat(51), null, null, null),
+                          "删除");
+                }));
     assertThat(fields(v))
         .containsExactlyInAnyOrder(
             "groupName", "compositionDetails", "rules.publishingScope", "rules.retention.period");
@@ -419,118 +483,15 @@ class FilingRulesTest {
   @Test
   void normalizingDropsWhatTheChoicesMadeIrrelevant() {
     var c =
-        with(b ->
-                b.lifetime(Lifetime.LONG_TERM)
-                    .groupTypeOther("飞书")
-                    .composition(Set.of(Composition.INTERNAL)))
+        with(e -> {
+              e.lifetime = Lifetime.LONG_TERM;
+              e.groupTypeOther = "飞书";
+              e.composition = Set.of(Composition.INTERNAL);
+            })
             .normalized();
     assertThat(c.dissolveBy()).isNull();
     assertThat(c.groupTypeOther()).isNull();
     assertThat(c.externalSteward()).isNull();
     assertThat(c.groupName()).isEqualTo(valid().groupName());
-  }
-
-  /** Copies a FilingContent with changes, so each test says only what differs. */
-  /** Fluent changes to a content, written onto the content's own Editor. */
-  static final class Builder {
-    private final FilingContent.Editor e;
-
-    Builder(FilingContent c) {
-      e = new FilingContent.Editor(c);
-    }
-
-    FilingContent build() {
-      return e.build();
-    }
-
-    Builder groupType(GroupType v) {
-      e.groupType = v;
-      return this;
-    }
-
-    Builder groupTypeOther(String v) {
-      e.groupTypeOther = v;
-      return this;
-    }
-
-    Builder groupName(String v) {
-      e.groupName = v;
-      return this;
-    }
-
-    Builder groupNumber(String v) {
-      e.groupNumber = v;
-      return this;
-    }
-
-    Builder createdOn(LocalDate v) {
-      e.createdOn = v;
-      return this;
-    }
-
-    Builder memberCount(Integer v) {
-      e.memberCount = v;
-      return this;
-    }
-
-    Builder composition(Set<Composition> v) {
-      e.composition = v;
-      return this;
-    }
-
-    Builder compositionOther(String v) {
-      e.compositionOther = v;
-      return this;
-    }
-
-    Builder compositionDetails(String v) {
-      e.compositionDetails = v;
-      return this;
-    }
-
-    Builder purposes(Set<Purpose> v) {
-      e.purposes = v;
-      return this;
-    }
-
-    Builder purposeOther(String v) {
-      e.purposeOther = v;
-      return this;
-    }
-
-    Builder lifetime(Lifetime v) {
-      e.lifetime = v;
-      return this;
-    }
-
-    Builder dissolveBy(LocalDate v) {
-      e.dissolveBy = v;
-      return this;
-    }
-
-    Builder lifetimeOther(String v) {
-      e.lifetimeOther = v;
-      return this;
-    }
-
-    Builder team(List<TeamMember> v) {
-      e.team = v;
-      return this;
-    }
-
-    Builder externalSteward(Person v) {
-      e.externalSteward = v;
-      return this;
-    }
-
-    Builder rules(OperatingRules v) {
-      e.rules = v;
-      return this;
-    }
-
-    Builder commitmentAccepted(boolean v) {
-      e.commitmentAccepted = v;
-      return this;
-    }
   }
 }

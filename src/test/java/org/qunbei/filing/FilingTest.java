@@ -19,7 +19,7 @@ class FilingTest {
     Filing f = Filing.draft(FilingRulesTest.valid(), "applicant", NOW);
     assertThat(f.status()).isEqualTo(FilingStatus.DRAFT);
     assertThat(f.needsNumber()).isTrue();
-    f.revise(FilingRulesTest.with(b -> b.groupName("改名后的群")), NOW.plusSeconds(60));
+    f.revise(FilingRulesTest.with(e -> e.groupName = "改名后的群"), NOW.plusSeconds(60));
     assertThat(f.groupName()).isEqualTo("改名后的群");
     assertThat(f.updatedAt()).isEqualTo(NOW.plusSeconds(60));
 
