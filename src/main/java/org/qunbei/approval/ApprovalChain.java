@@ -7,37 +7,76 @@ import org.qunbei.filing.Filing;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The configured chain (qunbei.approval.steps in application.yml). A school that adds or drops a
- * step changes this configuration only.
+ * The configured chains (application.yml): {@code qunbei.approval.steps}, section 五's review of a
+ * filing, and {@code qunbei.approval.dissolution}, the confirmation and recording of a dissolution
+ * report. A school that adds or drops a step changes this configuration only. Step codes are unique
+ * across both, so a filing's current step names its chain.
  */
 @ConfigurationProperties("qunbei.approval")
-public record ApprovalChain(List<ChainStep> steps) {
+public record ApprovalChain(List<ChainStep> steps, List<ChainStep> dissolution) {
 
   public ApprovalChain {
-    if (steps == null || steps.isEmpty()) {
-      throw new IllegalStateException("qunbei.approval.steps must name at least one step");
+    steps = checked("steps", steps);
+    dissolution = checked("dissolution", dissolution);
+    var codes = new java.util.HashSet<String>();
+    for (ChainStep s : all(steps, dissolution)) {
+      if (!codes.add(s.code())) {
+        throw new IllegalStateException("step code " + s.code() + " is used twice");
+      }
     }
-    for (ChainStep s : steps) {
+  }
+
+  private static List<ChainStep> checked(String name, List<ChainStep> chain) {
+    if (chain == null || chain.isEmpty()) {
+      throw new IllegalStateException("qunbei.approval." + name + " must name at least one step");
+    }
+    for (ChainStep s : chain) {
       if (s.decider() == DeciderKind.ROLE && s.role() == null) {
         throw new IllegalStateException("step " + s.code() + " is decided by a role: name it");
       }
     }
-    steps = List.copyOf(steps);
+    return List.copyOf(chain);
+  }
+
+  private static List<ChainStep> all(List<ChainStep> steps, List<ChainStep> dissolution) {
+    var all = new java.util.ArrayList<ChainStep>(steps);
+    all.addAll(dissolution);
+    return all;
   }
 
   public ChainStep first() {
     return steps.get(0);
   }
 
-  public Optional<ChainStep> step(String code) {
-    return steps.stream().filter(s -> s.code().equals(code)).findFirst();
+  public ChainStep firstOfDissolution() {
+    return dissolution.get(0);
   }
 
-  /** The step after this one, or empty after the last. */
+  /** Every step of both chains: who may have a task of a filing. */
+  public List<ChainStep> all() {
+    return all(steps, dissolution);
+  }
+
+  public boolean isDissolution(ChainStep step) {
+    return dissolution.contains(step);
+  }
+
+  public Optional<ChainStep> step(String code) {
+    return all().stream().filter(s -> s.code().equals(code)).findFirst();
+  }
+
+  /** The chain a step belongs to. */
+  List<ChainStep> chainOf(ChainStep step) {
+    return isDissolution(step) ? dissolution : steps;
+  }
+
+  /** The step after this one in its chain, or empty after the last. */
   public Optional<ChainStep> after(String code) {
-    for (int i = 0; i < steps.size() - 1; i++) {
-      if (steps.get(i).code().equals(code)) {
-        return Optional.of(steps.get(i + 1));
+    for (List<ChainStep> chain : List.of(steps, dissolution)) {
+      for (int i = 0; i < chain.size() - 1; i++) {
+        if (chain.get(i).code().equals(code)) {
+          return Optional.of(chain.get(i + 1));
+        }
       }
     }
     return Optional.empty();

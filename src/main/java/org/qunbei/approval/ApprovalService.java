@@ -78,7 +78,7 @@ public class ApprovalService {
   private Filing decideNow(
       CurrentUser user, long filingId, DecisionRequest request, Long expectedVersion) {
     Filing filing = visible(user, filingId);
-    if (filing.status() != FilingStatus.IN_REVIEW) {
+    if (!filing.underReview()) {
       throw new StateConflictException("filing.notInReview", filing.status());
     }
     ChainStep step = chain.step(filing.currentStep()).orElseThrow();
@@ -96,9 +96,15 @@ public class ApprovalService {
     if (expectedVersion != null && expectedVersion != filing.version()) {
       throw new StaleVersionException(filing.version());
     }
-    String opinion = checked(request);
+    String opinion =
+        checked(
+            request,
+            chain.isDissolution(step)
+                ? DecisionRequest.DEFAULT_DISSOLUTION
+                : DecisionRequest.DEFAULT_APPROVAL);
     Instant now = clock.instant();
     Optional<ChainStep> next = chain.after(step.code());
+    int round = filing.decisionRound();
     switch (request.decision()) {
       case APPROVE -> filing.approve(step.code(), next.map(ChainStep::code).orElse(null), now);
       case RETURN -> filing.returnForCorrection(step.code(), now);
@@ -106,7 +112,7 @@ public class ApprovalService {
     }
     writer.insert(
         filing.id(),
-        filing.round(),
+        round,
         step.code(),
         request.decision(),
         opinion,
@@ -137,7 +143,7 @@ public class ApprovalService {
     return tx.execute(
         status -> {
           Filing filing = visible(user, filingId);
-          if (filing.status() != FilingStatus.IN_REVIEW) {
+          if (!filing.underReview()) {
             throw new StateConflictException("filing.notInReview", filing.status());
           }
           ChainStep step = chain.step(filing.currentStep()).orElseThrow();
@@ -171,7 +177,7 @@ public class ApprovalService {
           transfers.save(
               new TaskTransfer(
                   filing.id(),
-                  filing.round(),
+                  filing.decisionRound(),
                   step.code(),
                   user.username(),
                   colleague.username(),
@@ -230,26 +236,30 @@ public class ApprovalService {
   boolean involves(CurrentUser user, Filing filing) {
     return filing.status() != FilingStatus.DRAFT
         && (user.username().equals(filing.assignee())
-            || chain.steps().stream().anyMatch(s -> chain.eligible(user, s, filing)));
+            || chain.all().stream().anyMatch(s -> chain.eligible(user, s, filing)));
   }
 
   boolean mayDecide(CurrentUser user, Filing filing) {
-    return filing.status() == FilingStatus.IN_REVIEW
+    return filing.underReview()
         && !user.username().equals(filing.createdBy())
         && chain.step(filing.currentStep()).map(s -> chain.decides(user, s, filing)).orElse(false);
   }
 
   /** The decision of this round on a step this user decides, if that step is past. */
   private Optional<Decision> earlierDecision(CurrentUser user, Filing filing) {
-    return chain.steps().stream()
+    ChainStep current = chain.step(filing.currentStep()).orElseThrow();
+    return chain.chainOf(current).stream()
         .takeWhile(s -> !s.code().equals(filing.currentStep()))
         .filter(s -> chain.eligible(user, s, filing))
-        .map(s -> decisions.findByFilingIdAndRoundAndStep(filing.id(), filing.round(), s.code()))
+        .map(
+            s ->
+                decisions.findByFilingIdAndRoundAndStep(
+                    filing.id(), filing.decisionRound(), s.code()))
         .flatMap(Optional::stream)
         .reduce((a, b) -> b);
   }
 
-  private static String checked(DecisionRequest request) {
+  private static String checked(DecisionRequest request, String defaultApproval) {
     var v = new Violations();
     if (request.decision() == null) {
       v.add("decision", "approval.decision.required");
@@ -263,7 +273,7 @@ public class ApprovalService {
       v.add("opinion", "approval.opinion.required");
     }
     v.throwIfAny();
-    return opinion.isEmpty() ? DecisionRequest.DEFAULT_APPROVAL : opinion;
+    return opinion.isEmpty() ? defaultApproval : opinion;
   }
 
   /** After losing a race: say who won, read in a fresh transaction. */

@@ -28,6 +28,11 @@ class ChainRouting implements ReviewRouting {
   }
 
   @Override
+  public String firstDissolutionStep() {
+    return chain.firstOfDissolution().code();
+  }
+
+  @Override
   public List<ReviewStepInfo> steps() {
     return chain.steps().stream()
         .map(s -> new ReviewStepInfo(s.code(), s.label(), s.stamped()))

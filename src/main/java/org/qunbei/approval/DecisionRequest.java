@@ -8,4 +8,5 @@ public record DecisionRequest(DecisionKind decision, String opinion) {
 
   static final int MAX_OPINION = 500;
   static final String DEFAULT_APPROVAL = "同意备案";
+  static final String DEFAULT_DISSOLUTION = "情况属实，同意解散";
 }

@@ -43,7 +43,7 @@ public class Inbox {
   Specification<Filing> waitingFor(CurrentUser user) {
     return (root, query, cb) -> {
       List<Predicate> any = new ArrayList<>();
-      for (ChainStep step : chain.steps()) {
+      for (ChainStep step : chain.all()) {
         Predicate at = cb.equal(root.get("currentStep"), step.code());
         switch (step.decider()) {
           case DEPARTMENT_HEAD -> {
@@ -72,8 +72,10 @@ public class Inbox {
               ? cb.disjunction()
               : cb.and(cb.isNull(root.get("assignee")), cb.or(any.toArray(Predicate[]::new)));
       Predicate handedToMe = cb.equal(root.get("assignee"), user.username());
+      // A step waits while the form is in review, or while a filed group's dissolution report is.
       return cb.and(
-          cb.equal(root.get("status"), FilingStatus.IN_REVIEW),
+          root.get("status").in(FilingStatus.IN_REVIEW, FilingStatus.FILED),
+          cb.isNotNull(root.get("currentStep")),
           cb.notEqual(root.get("createdBy"), user.username()),
           cb.or(byOffice, handedToMe));
     };

@@ -97,6 +97,17 @@ public class AuditTrail {
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.filing.DissolutionReported e) {
+    append(
+        AuditAction.DISSOLUTION_REPORTED,
+        e.actor(),
+        e.filingId(),
+        e.version(),
+        "解散报备，进入 " + e.step());
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.filing.FilingSuperseded e) {
     append(
         AuditAction.SUPERSEDED,

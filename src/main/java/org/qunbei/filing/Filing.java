@@ -43,6 +43,9 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   /** The colleague the current step was handed to (转办), if any; cleared when the step moves. */
   private String assignee;
 
+  /** Since when the current step waits: what the sweep of stalled steps measures. */
+  private Instant stepSince;
+
   /** How many times the filing was submitted: each round goes through the chain again. */
   @Column(name = "review_round")
   private int round;
@@ -62,6 +65,14 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
 
   /** When the last step approved; the version is the group's current one from then on. */
   private Instant filedAt;
+
+  /** The dissolution report under review or completed; null when none is open or done. */
+  @Embedded private DissolutionReport dissolution;
+
+  /** How many dissolution reports were made: the round their decisions are recorded under. */
+  private int dissolutionRound;
+
+  private Instant dissolvedAt;
 
   @Enumerated(EnumType.STRING)
   private FilingOrigin origin = FilingOrigin.ONLINE;
@@ -133,6 +144,7 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     }
     status = FilingStatus.IN_REVIEW;
     currentStep = firstStep;
+    stepSince = now;
     assignee = null;
     round++;
     submittedAt = now;
@@ -142,12 +154,17 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   /** The step approves: the filing moves on to the next step, or is FILED after the last. */
   public void approve(String step, String nextStep, Instant now) {
     requireAt(step);
-    if (nextStep == null) {
+    if (dissolving() && nextStep == null) {
+      leaveReview(FilingStatus.DISSOLVED, now);
+      dissolvedAt = now;
+      registerEvent(new FilingDissolved(id, groupId()));
+    } else if (nextStep == null) {
       leaveReview(FilingStatus.FILED, now);
       filedAt = now;
       registerEvent(new FilingFiled(id, groupId(), lineage.previousId()));
     } else {
       currentStep = nextStep;
+      stepSince = now;
       assignee = null;
       updatedAt = now;
     }
@@ -156,12 +173,20 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   /** The step returns the filing to the applicant for correction; it can be resubmitted. */
   public void returnForCorrection(String step, Instant now) {
     requireAt(step);
+    if (dissolving()) {
+      refuseDissolution(now);
+      return;
+    }
     leaveReview(FilingStatus.RETURNED, now);
   }
 
   /** The step rejects the filing; that is final. */
   public void reject(String step, Instant now) {
     requireAt(step);
+    if (dissolving()) {
+      refuseDissolution(now);
+      return;
+    }
     registerEvent(new FilingClosed(id));
     leaveReview(FilingStatus.REJECTED, now);
   }
@@ -189,6 +214,56 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     registerEvent(new FilingSuperseded(id, byFilingId, version + 1));
   }
 
+  /**
+   * The department reports the group dissolved: the filing stays FILED, its group active, while the
+   * dissolution chain decides, starting at {@code firstStep}.
+   */
+  public void reportDissolution(DissolutionReport report, String firstStep, Instant now) {
+    if (status != FilingStatus.FILED) {
+      throw new StateConflictException("filing.dissolution.notFiled", status);
+    }
+    if (dissolving()) {
+      throw new StateConflictException("filing.dissolution.open");
+    }
+    dissolution = report;
+    dissolutionRound++;
+    currentStep = firstStep;
+    stepSince = now;
+    assignee = null;
+    updatedAt = now;
+  }
+
+  /** A refused report (returned or rejected): the group goes on, the decisions stay on record. */
+  private void refuseDissolution(Instant now) {
+    dissolution = null;
+    currentStep = null;
+    assignee = null;
+    updatedAt = now;
+  }
+
+  /** A step decides now: the form's review, or a filed group's dissolution report. */
+  public boolean underReview() {
+    return status == FilingStatus.IN_REVIEW || dissolving();
+  }
+
+  /** A dissolution report of this filed group waits for a step. */
+  public boolean dissolving() {
+    return status == FilingStatus.FILED && currentStep != null;
+  }
+
+  /** The round the current step's decision is recorded under. */
+  public int decisionRound() {
+    return dissolving() ? dissolutionRound : round;
+  }
+
+  public DissolutionReport dissolution() {
+    return dissolution;
+  }
+
+  public Instant dissolvedAt() {
+    return dissolvedAt;
+  }
+
   private void leaveReview(FilingStatus to, Instant now) {
     status = to;
     currentStep = null;
@@ -204,7 +279,7 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   }
 
   private void requireAt(String step) {
-    if (status != FilingStatus.IN_REVIEW) {
+    if (!underReview()) {
       throw new StateConflictException("filing.notInReview", status);
     }
     if (!step.equals(currentStep)) {
@@ -282,6 +357,10 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
 
   public int round() {
     return round;
+  }
+
+  public Instant stepSince() {
+    return stepSince;
   }
 
   public String assignee() {

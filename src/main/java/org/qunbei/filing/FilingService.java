@@ -140,6 +140,9 @@ public class FilingService {
     if (current.status() != FilingStatus.FILED) {
       throw new StateConflictException("filing.change.notFiled", current.status());
     }
+    if (current.dissolving()) {
+      throw new StateConflictException("filing.change.dissolving");
+    }
     Optional<Filing> open = versions.openChangeOf(current);
     if (open.isPresent()) {
       throw new StateConflictException("filing.change.open", open.get().id());
@@ -156,8 +159,69 @@ public class FilingService {
     return change;
   }
 
-  /** Commitment 4: a change is filed again within five working days. */
+  /**
+   * Commitment 4: a change is filed again, and a dissolution reported, within five working days.
+   */
   public static final int CHANGE_WORKING_DAYS = 5;
+
+  /**
+   * Reports a filed group dissolved (解散报备): the report goes to the dissolution chain's first step;
+   * the group stays active until the chain completes, then it is DISSOLVED and its number free.
+   * Nothing is deleted.
+   */
+  public Filing reportDissolution(CurrentUser user, long id, DissolutionRequest request) {
+    Filing filing = get(user, id);
+    if (!FilingAccess.mayEdit(user, filing)) {
+      throw new ForbiddenException("filing.notYours");
+    }
+    if (filing.status() != FilingStatus.FILED) {
+      throw new StateConflictException("filing.dissolution.notFiled", filing.status());
+    }
+    if (filing.dissolving()) {
+      throw new StateConflictException("filing.dissolution.open");
+    }
+    Optional<Filing> change = versions.openChangeOf(filing);
+    if (change.isPresent()) {
+      throw new StateConflictException("filing.dissolution.changeOpen", change.get().id());
+    }
+    checkDissolution(filing, request).throwIfAny();
+    Instant now = clock.instant();
+    LocalDate due = workingDays.deadline(request.dissolvedOn(), CHANGE_WORKING_DAYS).date();
+    filing.reportDissolution(
+        new DissolutionReport(
+            request.dissolvedOn(), request.reason().strip(), user.username(), now, due),
+        review.firstDissolutionStep(),
+        now);
+    filings.saveAndFlush(filing);
+    events.publishEvent(
+        new DissolutionReported(
+            filing.id(), filing.currentStep(), user.username(), filing.version()));
+    return filing;
+  }
+
+  private Violations checkDissolution(Filing filing, DissolutionRequest request) {
+    var v = new Violations();
+    LocalDate on = request == null ? null : request.dissolvedOn();
+    LocalDate created = filing.content().createdOn();
+    if (on == null) {
+      v.add("dissolvedOn", "filing.dissolution.dissolvedOn.required");
+    } else if (on.isAfter(LocalDate.now(clock))) {
+      v.add("dissolvedOn", "filing.dissolution.dissolvedOn.future");
+    } else if (created != null && on.isBefore(created)) {
+      v.add("dissolvedOn", "filing.dissolution.dissolvedOn.beforeCreated", created);
+    }
+    reason(v, request == null ? null : request.reason(), "filing.dissolution.reason.required");
+    return v;
+  }
+
+  /** What changed or why the group ended: required, and as long as a paper box holds. */
+  private static void reason(Violations v, String reason, String requiredCode) {
+    if (reason == null || reason.isBlank()) {
+      v.add("reason", requiredCode);
+    } else if (reason.strip().length() > ChangeRequest.REASON_LENGTH) {
+      v.add("reason", "filing.reason.tooLong", ChangeRequest.REASON_LENGTH);
+    }
+  }
 
   private Violations checkChange(Filing current, ChangeRequest request) {
     var v = new Violations();
@@ -171,12 +235,7 @@ public class FilingService {
         && on.isBefore(current.content().createdOn())) {
       v.add("changedOn", "filing.change.changedOn.beforeCreated", current.content().createdOn());
     }
-    String reason = request == null ? null : request.reason();
-    if (reason == null || reason.isBlank()) {
-      v.add("reason", "filing.change.reason.required");
-    } else if (reason.strip().length() > ChangeRequest.REASON_LENGTH) {
-      v.add("reason", "filing.change.reason.tooLong", ChangeRequest.REASON_LENGTH);
-    }
+    reason(v, request == null ? null : request.reason(), "filing.change.reason.required");
     return v;
   }
 

@@ -60,4 +60,41 @@ public interface Filings extends Repository<Filing, Long>, JpaSpecificationExecu
       """)
   List<Filing> findByGroupName(
       String department, String groupName, Collection<FilingStatus> statuses, Long groupId);
+
+  /** Filed short-term groups past their dissolve-by day without a dissolution report. */
+  @EntityGraph(attributePaths = "form.team")
+  @Query(
+      """
+      select f from Filing f
+      where f.status = org.qunbei.filing.FilingStatus.FILED and f.currentStep is null
+        and f.form.lifetime = org.qunbei.filing.Lifetime.SHORT_TERM and f.form.dissolveBy < :today
+      """)
+  List<Filing> findPastDissolveBy(java.time.LocalDate today);
+
+  /** Change filings not filed by their due day. */
+  @EntityGraph(attributePaths = "form.team")
+  @Query(
+      """
+      select f from Filing f
+      where f.lineage.kind = org.qunbei.filing.FilingKind.CHANGE
+        and f.status in (org.qunbei.filing.FilingStatus.DRAFT,
+                         org.qunbei.filing.FilingStatus.RETURNED,
+                         org.qunbei.filing.FilingStatus.IN_REVIEW)
+        and f.lineage.dueBy < :today
+      """)
+  List<Filing> findChangesPastDue(java.time.LocalDate today);
+
+  /** Filings whose current step has waited since before {@code since}. */
+  @EntityGraph(attributePaths = "form.team")
+  @Query("select f from Filing f where f.currentStep is not null and f.stepSince < :since")
+  List<Filing> findWaitingSince(java.time.Instant since);
+
+  /** Filed groups of a department, or of every department when it is null: whose team to check. */
+  @Query(
+      """
+      select distinct f from Filing f left join fetch f.form.team
+      where f.status = org.qunbei.filing.FilingStatus.FILED
+        and (:department is null or f.form.departmentCode = :department)
+      """)
+  List<Filing> findFiledOf(String department);
 }

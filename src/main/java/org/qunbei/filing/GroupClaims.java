@@ -85,6 +85,12 @@ class GroupClaims {
     filings.findById(closed.filingId()).ifPresent(this::release);
   }
 
+  /** A dissolved group's number is free again: another group may file it. */
+  @EventListener
+  void on(FilingDissolved dissolved) {
+    jdbc.update("delete from group_claim where filing_id = ?", dissolved.filingId());
+  }
+
   /** A superseded version holds nothing: its change filing holds what the group claims now. */
   @EventListener
   void on(FilingSuperseded superseded) {

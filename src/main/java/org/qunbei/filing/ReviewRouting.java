@@ -12,6 +12,9 @@ public interface ReviewRouting {
   /** The step a submitted filing goes to first. */
   String firstStep(Filing filing);
 
+  /** The step a dissolution report goes to first. */
+  String firstDissolutionStep();
+
   /** The steps of the chain, in order, for section 五. */
   List<ReviewStepInfo> steps();
 

@@ -50,13 +50,26 @@ class NoticeWriter {
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.filing.DissolutionReported e) {
+    filings.findById(e.filingId()).ifPresent(f -> askDeciders(f, e.step()));
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(StepDecided e) {
     Filing f = filings.findById(e.filingId()).orElseThrow();
     if (e.nextStep() != null) {
       askDeciders(f, e.nextStep());
       return;
     }
-    String outcome = school("notice.outcome." + e.status());
+    // A decision that leaves the filing FILED without approving it refused a dissolution report.
+    boolean refusedDissolution =
+        e.status().equals("FILED") && e.decision() != org.qunbei.approval.DecisionKind.APPROVE;
+    String outcome =
+        school(
+            refusedDissolution
+                ? "notice.outcome.DISSOLUTION_REFUSED"
+                : "notice.outcome." + e.status());
     directory
         .contact(f.createdBy())
         .ifPresent(
@@ -93,6 +106,49 @@ class NoticeWriter {
                         e.actor(),
                         deciders.labelOf(e.step()),
                         e.reason())));
+  }
+
+  /** A missed deadline: the waiting step's deciders, or the filing's applicant, must act. */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.lifecycle.DeadlineMissed e) {
+    Filing f = filings.findById(e.filingId()).orElseThrow();
+    String kind = e.kind().name();
+    if (e.step() != null) {
+      String label = deciders.labelOf(e.step());
+      for (Contact c : deciders.of(f, e.step())) {
+        write(
+            c,
+            f,
+            school("notice.alert." + kind + ".title", f.groupName()),
+            school("notice.alert." + kind + ".body", f.number(), f.groupName(), label));
+      }
+      return;
+    }
+    directory
+        .contact(f.createdBy())
+        .ifPresent(
+            applicant ->
+                write(
+                    applicant,
+                    f,
+                    school("notice.alert." + kind + ".title", f.groupName()),
+                    school(
+                        "notice.alert." + kind + ".body", f.number(), f.groupName(), e.detail())));
+  }
+
+  /** The applicant urged (催办) the waiting step: its deciders are reminded. */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.lifecycle.StepUrged e) {
+    Filing f = filings.findById(e.filingId()).orElseThrow();
+    for (Contact c : deciders.of(f, e.step())) {
+      write(
+          c,
+          f,
+          school("notice.urged.title", f.groupName()),
+          school("notice.urged.body", f.number(), f.groupName(), deciders.labelOf(e.step())));
+    }
   }
 
   private void askDeciders(Filing f, String step) {

@@ -5,5 +5,5 @@
  * never blocks or undoes a decision.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"accounts", "approval", "filing", "shared", "system"})
+    allowedDependencies = {"accounts", "approval", "filing", "lifecycle", "shared", "system"})
 package org.qunbei.notify;

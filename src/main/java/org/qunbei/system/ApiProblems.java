@@ -124,6 +124,12 @@ class ApiProblems {
     return respond(problem(HttpStatus.CONFLICT, "problem.conflict.title", e.code(), args));
   }
 
+  @ExceptionHandler(org.qunbei.shared.TooSoonException.class)
+  ResponseEntity<ProblemDetail> tooSoon(org.qunbei.shared.TooSoonException e) {
+    return respond(
+        problem(HttpStatus.TOO_MANY_REQUESTS, "problem.tooSoon.title", e.code(), e.args()));
+  }
+
   /** A version check, lock timeout or deadlock lost to a concurrent change. */
   @ExceptionHandler(ConcurrencyFailureException.class)
   ResponseEntity<ProblemDetail> raced(ConcurrencyFailureException e) {

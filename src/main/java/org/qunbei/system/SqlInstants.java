@@ -33,6 +33,16 @@ public class SqlInstants {
         : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
+  /** An instant read back from a column written by {@link #bind}. */
+  public Instant read(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    if (wallClockColumns) {
+      LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+      return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
   private static boolean isMariaDbOrMySql(DataSource dataSource) {
     try {
       String url = JdbcUtils.extractDatabaseMetaData(dataSource, java.sql.DatabaseMetaData::getURL);

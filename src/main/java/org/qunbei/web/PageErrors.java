@@ -37,6 +37,11 @@ class PageErrors {
     return page(HttpStatus.CONFLICT, null);
   }
 
+  @ExceptionHandler(org.qunbei.shared.TooSoonException.class)
+  ModelAndView tooSoon() {
+    return page(HttpStatus.TOO_MANY_REQUESTS, null);
+  }
+
   @ExceptionHandler(InvalidInputException.class)
   ModelAndView invalid(InvalidInputException e) {
     return page(HttpStatus.BAD_REQUEST, e.violations());

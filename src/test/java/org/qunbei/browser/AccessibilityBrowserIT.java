@@ -43,7 +43,8 @@ class AccessibilityBrowserIT extends BrowserTest {
     }
     logout();
     login("cyberoffice");
-    for (String page : List.of("/registry", "/statistics", "/jobs", "/tasks")) {
+    for (String page :
+        List.of("/registry", "/statistics", "/jobs", "/tasks", "/lifecycle/alerts", "/reviews")) {
       driver.get(url(page));
       check(found, page);
     }

@@ -52,11 +52,14 @@ class ChangeBrowserIT extends BrowserTest {
     type("#reason", "群名称调整为新学期名称");
     Browser.screenshot(driver, "60-change-start-phone");
     click("#start-change");
-    assertThat(driver.getCurrentUrl()).endsWith("/edit");
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().endsWith("/edit"));
     var name = driver.findElement(By.id("groupName"));
     name.clear();
     name.sendKeys("浏览器变更后的群");
     click("#submit");
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(d -> !d.getCurrentUrl().endsWith("/edit"));
     assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("审批中");
     assertThat(driver.findElement(By.id("change-info")).getText()).contains("群名称调整为新学期名称");
     long change = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/filings/(\\d+).*", "$1"));
@@ -75,6 +78,9 @@ class ChangeBrowserIT extends BrowserTest {
     Browser.screenshot(driver, "61-change-review");
 
     click("#view-diff");
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().contains("/diff"));
+    assertThat(driver.findElements(By.cssSelector("#diff tbody tr[data-field]"))).hasSize(1);
     driver.get(url("/filings/" + change + "/diff?from=" + first));
     var changed = driver.findElements(By.cssSelector("#diff tr.changed"));
     assertThat(changed).hasSize(1);

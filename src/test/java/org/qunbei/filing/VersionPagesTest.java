@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -68,7 +69,7 @@ class VersionPagesTest {
   long filed(ObjectNode body) throws Exception {
     long id = api(post("/api/filings"), "applicant", body.toString()).path("id").asLong();
     api(post("/api/filings/" + id + "/submit"), "applicant", "");
-    for (String approver : ChangeFilingContract.CHAIN) {
+    for (String approver : LivingRegistryContract.CHAIN) {
       api(post("/api/filings/" + id + "/decisions"), approver, "{\"decision\":\"APPROVE\"}");
     }
     return id;
@@ -76,7 +77,7 @@ class VersionPagesTest {
 
   @Test
   void aRefusedChangeNamesEveryProblemAndKeepsWhatWasTyped() throws Exception {
-    long id = filed(ChangeFilingContract.group(ChangeFilingContract.uniqueNumber()));
+    long id = filed(LivingRegistryContract.group(LivingRegistryContract.uniqueNumber()));
     assertThat(page("/filings/" + id, "applicant")).contains("id=\"change\"", "开始变更备案");
     assertThat(page("/filings/" + id, "depthead")).doesNotContain("id=\"change\"");
 
@@ -117,8 +118,8 @@ class VersionPagesTest {
 
   @Test
   void approversReviewTheChangeAndAnyoneWhoMaySeeComparesTwoVersionsSideBySide() throws Exception {
-    String number = ChangeFilingContract.uniqueNumber();
-    long first = filed(ChangeFilingContract.group(number));
+    String number = LivingRegistryContract.uniqueNumber();
+    long first = filed(LivingRegistryContract.group(number));
     String yesterday = LocalDate.now().minusDays(1).toString();
     MvcResult started =
         mvc.perform(
@@ -129,7 +130,7 @@ class VersionPagesTest {
             .andReturn();
     long second =
         Long.parseLong(started.getResponse().getRedirectedUrl().replaceAll("\\D+", " ").trim());
-    ObjectNode renamed = ChangeFilingContract.group(number).put("groupName", "新名称" + number);
+    ObjectNode renamed = LivingRegistryContract.group(number).put("groupName", "新名称" + number);
     api(put("/api/filings/" + second), "applicant", renamed.toString());
     api(post("/api/filings/" + second + "/submit"), "applicant", "");
 
@@ -148,5 +149,75 @@ class VersionPagesTest {
     assertThat(onlyChanged).doesNotContain("data-field=\"memberCount\"");
     assertThat(page("/filings/" + first + "/versions", "applicant"))
         .contains("首次备案", "变更备案", "群名称调整");
+  }
+
+  @Test
+  void theDepartmentReportsItsGroupDissolvedOnThePageAndSeesItUnderReview() throws Exception {
+    long id = filed(LivingRegistryContract.group(LivingRegistryContract.uniqueNumber()));
+    assertThat(page("/filings/" + id, "applicant")).contains("id=\"dissolution\"", "提交解散报备");
+    MvcResult refused =
+        mvc.perform(
+                as(post("/filings/" + id + "/dissolution"), "applicant")
+                    .param("dissolvedOn", "2026-02-30")
+                    .param("reason", ""))
+            .andReturn();
+    @SuppressWarnings("unchecked")
+    var errors = (List<Messages.FieldMessage>) refused.getFlashMap().get("dissolutionErrors");
+    assertThat(errors)
+        .extracting(Messages.FieldMessage::message)
+        .containsExactly("解散日期“2026-02-30”不是有效日期", "请填写解散原因");
+    assertThat(refused.getFlashMap().get("dissolvedOn")).isEqualTo("2026-02-30");
+
+    mvc.perform(
+            as(post("/filings/" + id + "/dissolution"), "applicant")
+                .param("dissolvedOn", LocalDate.now().minusDays(1).toString())
+                .param("reason", "学期结束"))
+        .andExpect(redirectedUrl("/filings/" + id));
+    String shown = page("/filings/" + id, "applicant");
+    assertThat(shown)
+        .contains("id=\"dissolution-pending\"", "学期结束")
+        .doesNotContain("id=\"dissolution\"");
+    assertThat(page("/filings/" + id, "depthead")).contains("id=\"decide\"", "所属部门确认解散");
+  }
+
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void aDueDayInAYearWithoutItsHolidaysSaysItIsCountedOnWeekdays() throws Exception {
+    long id = filed(LivingRegistryContract.group(LivingRegistryContract.uniqueNumber()));
+    var days = jdbc.queryForList("select * from calendar_day where arrangement_year = 2026");
+    var year = jdbc.queryForMap("select * from calendar_year where arrangement_year = 2026");
+    jdbc.update("delete from calendar_day where arrangement_year = 2026");
+    jdbc.update("delete from calendar_year where arrangement_year = 2026");
+    long change;
+    try {
+      change =
+          api(
+                  post("/api/filings/" + id + "/changes"),
+                  "applicant",
+                  "{\"changedOn\":\"" + LocalDate.now().minusDays(1) + "\",\"reason\":\"x\"}")
+              .path("id")
+              .asLong();
+      assertThat(page("/filings/" + change, "applicant"))
+          .contains("id=\"due-estimated\"", "暂按周一至周五推算");
+    } finally {
+      jdbc.update(
+          "insert into calendar_year (arrangement_year, source, loaded_by, loaded_at)"
+              + " values (?, ?, ?, ?)",
+          year.get("arrangement_year"),
+          year.get("source"),
+          year.get("loaded_by"),
+          year.get("loaded_at"));
+      for (var d : days) {
+        jdbc.update(
+            "insert into calendar_day (calendar_date, arrangement_year, kind, name) values (?, ?, ?, ?)",
+            d.get("calendar_date"),
+            d.get("arrangement_year"),
+            d.get("kind"),
+            d.get("name"));
+      }
+    }
+    // With the year's arrangement back, the same due day is counted on it.
+    assertThat(page("/filings/" + change, "applicant")).doesNotContain("id=\"due-estimated\"");
   }
 }

@@ -161,6 +161,10 @@ class FilingPages {
     FilingViews.History history = views.history(user, f, mine);
     model.addAttribute("versionCount", history.versionCount());
     model.addAttribute("mayChange", history.mayChange());
+    model.addAttribute("mayDissolve", history.mayDissolve());
+    model.addAttribute("mayUrge", mine && f.underReview());
+    model.addAttribute("dissolutionLate", history.dissolutionLate());
+    model.addAttribute("dueEstimated", history.dueEstimated());
     model.addAttribute("previousNumber", history.previousNumber());
     model.addAttribute("changeRows", history.changeRows());
     model.addAttribute(

@@ -21,6 +21,7 @@ class FilingViews {
   private final ReviewRouting review;
   private final java.time.Clock clock;
   private final FieldText text;
+  private final org.qunbei.calendar.WorkingDays workingDays;
 
   FilingViews(
       FilingService service,
@@ -28,13 +29,15 @@ class FilingViews {
       Messages messages,
       ReviewRouting review,
       java.time.Clock clock,
-      FieldText text) {
+      FieldText text,
+      org.qunbei.calendar.WorkingDays workingDays) {
     this.service = service;
     this.directory = directory;
     this.messages = messages;
     this.review = review;
     this.clock = clock;
     this.text = text;
+    this.workingDays = workingDays;
   }
 
   /**
@@ -57,15 +60,44 @@ class FilingViews {
                 .map(rows -> rows(rows.stream().filter(FormDiff.Row::changed).toList()))
                 .orElse(null)
             : null;
+    boolean current = mine && f.status() == org.qunbei.filing.FilingStatus.FILED && !f.dissolving();
+    boolean changing =
+        versions.stream()
+            .anyMatch(
+                v ->
+                    f.id().equals(v.lineage().previousId())
+                        && (v.status().isEditable()
+                            || v.status() == org.qunbei.filing.FilingStatus.IN_REVIEW));
     return new History(
         versions.size(),
-        mine && f.status() == org.qunbei.filing.FilingStatus.FILED,
+        current && !changing,
+        current && !changing,
+        f.dissolution() != null && f.dissolution().late(clock),
+        estimated(f.lineage().dueBy())
+            || f.dissolution() != null && estimated(f.dissolution().dueBy()),
         previousNumber,
         changeRows);
   }
 
+  /**
+   * @param mayChange the department may start a change filing of this version
+   * @param mayDissolve the department may report the group dissolved
+   * @param dissolutionLate its dissolution report came after its due day
+   * @param dueEstimated its due day falls in a year whose holidays are not loaded (weekdays only)
+   */
   record History(
-      int versionCount, boolean mayChange, String previousNumber, List<DiffRow> changeRows) {}
+      int versionCount,
+      boolean mayChange,
+      boolean mayDissolve,
+      boolean dissolutionLate,
+      boolean dueEstimated,
+      String previousNumber,
+      List<DiffRow> changeRows) {}
+
+  /** A due day counted on weekdays only: its year's holiday arrangement is not loaded yet. */
+  private boolean estimated(java.time.LocalDate due) {
+    return due != null && !workingDays.knows(due.getYear());
+  }
 
   /** The rows of a side-by-side comparison, labelled and written out for the reader. */
   List<DiffRow> rows(List<FormDiff.Row> rows) {

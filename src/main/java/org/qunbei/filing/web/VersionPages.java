@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.filing.ChangeRequest;
+import org.qunbei.filing.DissolutionRequest;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingService;
 import org.qunbei.filing.FormDiff;
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The pages of a group's history: starting a change filing from the filed version, the list of
- * versions, and any two of them side by side with every changed field marked.
+ * The pages of a group's history: starting a change filing from the filed version, reporting the
+ * group dissolved, the list of versions, and any two of them side by side with every changed field
+ * marked.
  */
 @Controller
 class VersionPages {
@@ -44,28 +46,58 @@ class VersionPages {
       @RequestParam(required = false) String reason,
       RedirectAttributes redirect) {
     LocalDate on = date(changedOn);
-    boolean unreadable = on == null && changedOn != null && !changedOn.isBlank();
     try {
       Filing change = service.startChange(user, id, new ChangeRequest(on, reason));
       redirect.addFlashAttribute("notice", messages.text("change.started"));
       return "redirect:/filings/" + change.id() + "/edit";
     } catch (InvalidInputException e) {
-      // The rules saw no date; the reader typed one that is not a date, and is told so.
-      List<Messages.FieldMessage> errors =
-          messages.fieldMessages(e.violations()).stream()
-              .map(
-                  m ->
-                      unreadable && m.field().equals("changedOn")
-                          ? new Messages.FieldMessage(
-                              m.field(),
-                              messages.text("filing.change.changedOn.invalid", changedOn))
-                          : m)
-              .toList();
-      redirect.addFlashAttribute("changeErrors", errors);
+      redirect.addFlashAttribute(
+          "changeErrors",
+          unreadableDate(e, "changedOn", changedOn, on, "filing.change.changedOn.invalid"));
       redirect.addFlashAttribute("changedOn", changedOn);
       redirect.addFlashAttribute("changeReason", reason);
       return "redirect:/filings/" + id + "#change";
     }
+  }
+
+  /** A refused report comes back to the filing's page with the problems and what was typed. */
+  @PostMapping("/filings/{id}/dissolution")
+  String reportDissolution(
+      CurrentUser user,
+      @PathVariable long id,
+      @RequestParam(required = false) String dissolvedOn,
+      @RequestParam(required = false) String reason,
+      RedirectAttributes redirect) {
+    LocalDate on = date(dissolvedOn);
+    try {
+      service.reportDissolution(user, id, new DissolutionRequest(on, reason));
+      redirect.addFlashAttribute("notice", messages.text("dissolution.reported"));
+      return "redirect:/filings/" + id;
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute(
+          "dissolutionErrors",
+          unreadableDate(
+              e, "dissolvedOn", dissolvedOn, on, "filing.dissolution.dissolvedOn.invalid"));
+      redirect.addFlashAttribute("dissolvedOn", dissolvedOn);
+      redirect.addFlashAttribute("dissolutionReason", reason);
+      return "redirect:/filings/" + id + "#dissolution";
+    }
+  }
+
+  /**
+   * The problems of a refused form; the rules saw no date where the reader typed one that is not a
+   * date, and the reader is told so.
+   */
+  private List<Messages.FieldMessage> unreadableDate(
+      InvalidInputException e, String field, String typed, LocalDate parsed, String code) {
+    boolean unreadable = parsed == null && typed != null && !typed.isBlank();
+    return messages.fieldMessages(e.violations()).stream()
+        .map(
+            m ->
+                unreadable && m.field().equals(field)
+                    ? new Messages.FieldMessage(field, messages.text(code, typed))
+                    : m)
+        .toList();
   }
 
   @GetMapping("/filings/{id}/versions")

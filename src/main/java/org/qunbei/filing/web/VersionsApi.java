@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.filing.ChangeRequest;
+import org.qunbei.filing.DissolutionRequest;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingKind;
 import org.qunbei.filing.FilingService;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The living registry's calls of API.md: change filings, a group's versions, and their diff. */
+/**
+ * The living registry's calls of API.md: change filings, dissolution reports, a group's versions
+ * and their diff.
+ */
 @RestController
 @RequestMapping("/api/filings")
 class VersionsApi {
@@ -48,6 +52,15 @@ class VersionsApi {
     return ResponseEntity.created(URI.create("/api/filings/" + change.id()))
         .eTag(FilingApi.etag(change))
         .body(views.of(user, change));
+  }
+
+  @PostMapping(path = "/{id}/dissolution", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<FilingView> reportDissolution(
+      CurrentUser user, @PathVariable long id, @RequestBody JsonNode body) {
+    Filing f = service.reportDissolution(user, id, bodies.read(body, DissolutionRequest.class));
+    return ResponseEntity.created(URI.create("/api/filings/" + f.id()))
+        .eTag(FilingApi.etag(f))
+        .body(views.of(user, f));
   }
 
   @GetMapping("/{id}/versions")
