@@ -48,6 +48,20 @@ class AccessibilityBrowserIT extends BrowserTest {
       driver.get(url(page));
       check(found, page);
     }
+    // A review round opened on its page: the office's progress, then a department's list.
+    driver.findElement(org.openqa.selenium.By.id("title")).sendKeys("2026年度工作群复核");
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript(
+            "document.getElementById('deadline').value = arguments[0]",
+            java.time.LocalDate.now().plusDays(30).toString());
+    click("#open");
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().matches(".*/reviews/\\d+"));
+    check(found, "/reviews/round");
+    logout();
+    login("applicant");
+    driver.get(url("/reviews"));
+    check(found, "/reviews/department");
     logout();
     login("admin");
     driver.get(url("/admin/calendar"));
