@@ -33,7 +33,7 @@ public class ExportQuery {
 
   private final EntityManager em;
   private final ExportLookups lookups;
-  private final List<String> form;
+  private final List<FilingLine.FormColumn> form;
 
   ExportQuery(EntityManager em, ExportLookups lookups) {
     this.em = em;
@@ -59,7 +59,7 @@ public class ExportQuery {
     Root<Filing> f = q.from(Filing.class);
     List<Selection<?>> columns = new ArrayList<>();
     FilingLine.ATTRIBUTES.forEach(a -> columns.add(f.get(a)));
-    form.forEach(a -> columns.add(f.get("form").get(a)));
+    form.forEach(a -> columns.add(f.get("form").get(a.name())));
     List<Order> order = new ArrayList<>(QueryUtils.toOrders(sort, f, cb));
     order.add(cb.asc(f.get("id")));
     q.multiselect(columns).where(spec.toPredicate(f, q, cb)).orderBy(order);

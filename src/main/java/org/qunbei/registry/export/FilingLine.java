@@ -1,8 +1,8 @@
 package org.qunbei.registry.export;
 
 import jakarta.persistence.Tuple;
-import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.Metamodel;
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,16 +51,19 @@ public record FilingLine(
    * The stored fields of sections 一 to 四 but the team (read apart), as the persistence metamodel
    * lists the filing's embedded form: a new field of the form is exported without a change here.
    */
-  static List<String> formAttributes(Metamodel metamodel) {
+  static List<FormColumn> formAttributes(Metamodel metamodel) {
     return metamodel.embeddable(FilingContent.Editor.class).getSingularAttributes().stream()
-        .map(Attribute::getName)
-        .sorted()
+        .map(a -> new FormColumn(a.getName(), (Field) a.getJavaMember()))
+        .sorted(java.util.Comparator.comparing(FormColumn::name))
         .toList();
   }
 
+  /** A stored field of the form: its attribute name for the query, its field to fill. */
+  record FormColumn(String name, Field field) {}
+
   /** The line of a query row ({@link #ATTRIBUTES}, then {@code form}), team and decisions apart. */
   static FilingLine of(
-      Tuple t, List<String> form, List<TeamMember> team, List<ReviewRecord> decisions) {
+      Tuple t, List<FormColumn> form, List<TeamMember> team, List<ReviewRecord> decisions) {
     var content = new FilingContent.Editor();
     for (int i = 0; i < form.size(); i++) {
       set(content, form.get(i), t.get(ATTRIBUTES.size() + i));
@@ -82,11 +85,11 @@ public record FilingLine(
         decisions);
   }
 
-  private static void set(FilingContent.Editor content, String field, Object value) {
+  private static void set(FilingContent.Editor content, FormColumn column, Object value) {
     try {
-      FilingContent.Editor.class.getField(field).set(content, value);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the form has no field " + field, e);
+      column.field().set(content, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("the form's field " + column.name() + " is not open", e);
     }
   }
 }
