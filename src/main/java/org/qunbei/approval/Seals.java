@@ -52,7 +52,7 @@ public class Seals {
 
   /** A stamp for a department (its code) or a deciding office (its role); administrators only. */
   public SealImage uploadStamp(CurrentUser user, String owner, byte[] bytes) {
-    if (!user.has(Role.ADMIN)) {
+    if (!user.has(Role.SECURITY_ADMIN)) {
       throw new ForbiddenException("approval.stamp.adminOnly");
     }
     if (!isStampOwner(owner)) {
@@ -82,7 +82,7 @@ public class Seals {
   public SealImage image(CurrentUser user, long id) {
     SealImage image = images.findById(id).orElseThrow(() -> new NotFoundException("seal " + id));
     boolean own = image.kind() == SealKind.SIGNATURE && image.owner().equals(user.username());
-    if (own || user.has(Role.ADMIN)) {
+    if (own || user.has(Role.SECURITY_ADMIN)) {
       return image;
     }
     boolean onVisibleFiling =

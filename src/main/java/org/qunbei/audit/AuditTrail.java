@@ -97,6 +97,28 @@ public class AuditTrail {
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.accounts.DirectoryChanged e) {
+    append(AuditAction.DIRECTORY_CHANGED, e.actor(), null, 0, e.subject() + "：" + e.what());
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.accounts.RolesChanged e) {
+    append(
+        AuditAction.ROLES_CHANGED,
+        e.actor(),
+        null,
+        0,
+        e.username()
+            + "："
+            + e.before()
+            + " → "
+            + e.after()
+            + (e.reason().isEmpty() ? "" : "；理由：" + e.reason()));
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.filing.DissolutionReported e) {
     append(
         AuditAction.DISSOLUTION_REPORTED,

@@ -64,7 +64,7 @@ public class CalendarAdministration {
 
   /** Loads the year's arrangement whole, replacing what was loaded for it, or refuses it whole. */
   public YearSummary load(CurrentUser user, int year, String text, String source) {
-    if (!user.has(Role.ADMIN)) {
+    if (!user.has(Role.SYSTEM_ADMIN)) {
       throw new ForbiddenException("calendar.notAdmin");
     }
     var v = new Violations();

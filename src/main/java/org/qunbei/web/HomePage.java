@@ -15,7 +15,7 @@ class HomePage {
             .anyMatch(
                 a ->
                     a.getAuthority().equals("ROLE_CYBERSPACE_OFFICE")
-                        || a.getAuthority().equals("ROLE_ADMIN"));
+                        || a.getAuthority().equals("ROLE_SYSTEM_ADMIN"));
     return office ? "redirect:/registry" : "redirect:/filings/mine";
   }
 }

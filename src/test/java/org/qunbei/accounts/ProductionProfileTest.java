@@ -53,7 +53,7 @@ class ProductionProfileTest {
       var users = ctx.getBean(UserDetailsService.class);
       assertThat(users.loadUserByUsername("admin").getAuthorities())
           .extracting(Object::toString)
-          .containsExactly("ROLE_ADMIN");
+          .containsExactly("ROLE_SYSTEM_ADMIN");
       assertThatThrownBy(() -> users.loadUserByUsername("applicant"))
           .isInstanceOf(UsernameNotFoundException.class);
       assertThatThrownBy(() -> users.loadUserByUsername("cyberoffice"))

@@ -350,12 +350,13 @@ abstract class ApprovalApiContract {
     var sig = as("depthead").putBytes("/api/me/signature", "image/png", png(120, 40));
     assertThat(sig.status()).as(sig.text()).isEqualTo(200);
     long signatureId = sig.json().path("id").asLong();
-    var stamp = as("admin").putBytes("/api/stamps/CS", "image/png", png(80, 80));
+    var stamp = as("secadmin").putBytes("/api/stamps/CS", "image/png", png(80, 80));
     assertThat(stamp.status()).as(stamp.text()).isEqualTo(200);
     long stampId = stamp.json().path("id").asLong();
     assertThat(as("depthead").putBytes("/api/stamps/CS", "image/png", png(80, 80)).status())
         .isEqualTo(403);
-    assertThat(as("admin").putBytes("/api/stamps/NOWHERE", "image/png", png(80, 80)).error("owner"))
+    assertThat(
+            as("secadmin").putBytes("/api/stamps/NOWHERE", "image/png", png(80, 80)).error("owner"))
         .contains("NOWHERE");
     assertThat(
             as("depthead")

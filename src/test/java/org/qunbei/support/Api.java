@@ -30,6 +30,14 @@ public final class Api {
     return new Api(port, "Basic " + token);
   }
 
+  /** HTTP Basic with a password of the test's own (an account it made, a password it chose). */
+  public static Api basic(int port, String username, String password) {
+    String token =
+        Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new Api(port, "Basic " + token);
+  }
+
   /** A script's client: a personal access token instead of a password. */
   public static Api bearer(int port, String token) {
     return new Api(port, "Bearer " + token);

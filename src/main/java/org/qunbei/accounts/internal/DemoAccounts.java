@@ -30,10 +30,12 @@ class DemoAccounts implements ApplicationRunner {
           "applicant2",
           "depthead2",
           "secrecy",
+          "secrecy2",
           "partyoffice",
           "cyberoffice",
           "leader",
           "admin",
+          "secadmin",
           "auditor");
 
   private final UserAccounts accounts;
@@ -70,7 +72,8 @@ class DemoAccounts implements ApplicationRunner {
     user("partyoffice", "党政办", hash, null, PARTY_OFFICE);
     user("cyberoffice", "网信办", hash, null, CYBERSPACE_OFFICE);
     user("leader", "周校长（分管领导）", hash, null, LEADER);
-    user("admin", "系统管理员", hash, null, ADMIN);
+    user("admin", "系统管理员", hash, null, SYSTEM_ADMIN);
+    user("secadmin", "安全管理员", hash, null, SECURITY_ADMIN);
     user("auditor", "审计员", hash, null, AUDITOR);
   }
 

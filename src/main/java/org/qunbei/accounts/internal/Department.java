@@ -38,6 +38,18 @@ public class Department {
     this.leaderUsername = leader;
   }
 
+  /** The system administrator's edit; the code, which filings carry, never changes. */
+  void describe(String newName, DepartmentKind newKind, String head, String leader) {
+    this.name = newName;
+    this.kind = newKind;
+    this.headUsername = head;
+    this.leaderUsername = leader;
+  }
+
+  public String code() {
+    return code;
+  }
+
   public DepartmentInfo info() {
     return new DepartmentInfo(code, name, kind, headUsername, leaderUsername);
   }

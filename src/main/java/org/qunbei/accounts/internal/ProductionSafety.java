@@ -58,7 +58,12 @@ class ProductionSafety implements ApplicationRunner {
       }
       accounts.save(
           new UserAccount(
-              "admin", "系统管理员", encoder.encode(adminPassword), null, null, Set.of(Role.ADMIN)));
+              "admin",
+              "系统管理员",
+              encoder.encode(adminPassword),
+              null,
+              null,
+              Set.of(Role.SYSTEM_ADMIN)));
     } else if (!adminPassword.isEmpty() && FORBIDDEN.contains(adminPassword.toLowerCase())) {
       throw new IllegalStateException(
           "Refusing to start: qunbei.bootstrap.admin-password is a default or demo password");

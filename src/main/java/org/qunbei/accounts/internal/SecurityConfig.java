@@ -72,7 +72,7 @@ class SecurityConfig {
                         "/actuator/health/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/actuator/**")
-                    .hasRole("ADMIN")
+                    .hasRole("SYSTEM_ADMIN")
                     .anyRequest()
                     .authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -31,6 +31,12 @@ public class UserAccount {
   private String departmentCode;
   private String email;
   private boolean enabled = true;
+  private String staffNumber;
+
+  /** An initial or reset password: usable once, to sign in and choose one's own. */
+  private boolean mustChangePassword;
+
+  private java.time.Instant passwordChangedAt;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -52,7 +58,7 @@ public class UserAccount {
     this.passwordHash = passwordHash;
     this.departmentCode = departmentCode;
     this.email = email;
-    this.roles = EnumSet.copyOf(roles);
+    this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
   }
 
   public String username() {
@@ -77,6 +83,56 @@ public class UserAccount {
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /** A new account of the console, with an initial password that must be changed. */
+  static UserAccount created(
+      String username,
+      String name,
+      String department,
+      String staffNumber,
+      String email,
+      String initialHash) {
+    var a = new UserAccount(username, name, initialHash, department, email, Set.of());
+    a.staffNumber = staffNumber;
+    a.mustChangePassword = true;
+    return a;
+  }
+
+  /** The system administrator's edit of who the person is; enabled false signs them out. */
+  void describe(String name, String department, String staffNumber, String email, boolean on) {
+    this.displayName = name;
+    this.departmentCode = department;
+    this.staffNumber = staffNumber;
+    this.email = email;
+    this.enabled = on;
+  }
+
+  /** A password of the person's own choosing. */
+  void changePassword(String hash, java.time.Instant at) {
+    this.passwordHash = hash;
+    this.mustChangePassword = false;
+    this.passwordChangedAt = at;
+  }
+
+  /** A one-time password from the administrator, to be changed at the next sign-in. */
+  void resetPassword(String hash) {
+    this.passwordHash = hash;
+    this.mustChangePassword = true;
+  }
+
+  public String staffNumber() {
+    return staffNumber;
+  }
+
+  public boolean mustChangePassword() {
+    return mustChangePassword;
+  }
+
+  /** The roles the security administrator granted, in place of the ones held. */
+  void grant(Set<Role> granted) {
+    roles.clear();
+    roles.addAll(granted);
   }
 
   public Set<Role> roles() {

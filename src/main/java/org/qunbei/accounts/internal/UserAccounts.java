@@ -37,5 +37,7 @@ public interface UserAccounts extends Repository<UserAccount, Long> {
 
   UserAccount save(UserAccount account);
 
+  List<UserAccount> findAllByOrderByUsername();
+
   long count();
 }

@@ -62,7 +62,7 @@ class SealPages {
 
   @GetMapping("/admin/stamps")
   String stamps(CurrentUser user, Model model) {
-    if (!user.has(Role.ADMIN)) {
+    if (!user.has(Role.SECURITY_ADMIN)) {
       throw new ForbiddenException("approval.stamp.adminOnly");
     }
     List<StampRow> rows = new ArrayList<>();

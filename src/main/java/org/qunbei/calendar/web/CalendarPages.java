@@ -88,7 +88,7 @@ class CalendarPages {
   }
 
   private static void requireAdmin(CurrentUser user) {
-    if (!user.has(Role.ADMIN)) {
+    if (!user.has(Role.SYSTEM_ADMIN)) {
       throw new ForbiddenException("calendar.notAdmin");
     }
   }

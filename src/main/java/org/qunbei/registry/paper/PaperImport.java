@@ -67,7 +67,7 @@ public class PaperImport {
   }
 
   public static void requireImporter(CurrentUser user) {
-    if (!user.has(Role.CYBERSPACE_OFFICE) && !user.has(Role.ADMIN)) {
+    if (!user.has(Role.CYBERSPACE_OFFICE)) {
       throw new ForbiddenException("registry.import.forbidden");
     }
   }

@@ -1,0 +1,187 @@
+package org.qunbei.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import org.junit.jupiter.api.Test;
+import org.qunbei.support.Api;
+import org.qunbei.support.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The system administrator's console through the API: a department and an account made, an initial
+ * password that opens nothing but its own change, the policy naming every rule a weak password
+ * breaks, a head who must belong to the department, and a disabled account signed out in the middle
+ * of its session with its tokens revoked.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class AdminConsoleIT {
+
+  @LocalServerPort int port;
+  @Autowired MockMvc mvc;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabases.register("h2", registry);
+  }
+
+  Api admin() {
+    return Api.as(port, "admin");
+  }
+
+  static Api basic(int port, String user, String password) {
+    return Api.basic(port, user, password);
+  }
+
+  @Test
+  void aDepartmentAndAnAccountAreMadeAndTheInitialPasswordMustBeChanged() {
+    Api.Reply dept =
+        admin()
+            .post(
+                "/api/admin/departments",
+                "{\"code\":\"PHYS\",\"name\":\"物理学院\",\"kind\":\"DEPARTMENT\"}");
+    assertThat(dept.status()).as(dept.text()).isEqualTo(201);
+    Api.Reply again =
+        admin()
+            .post(
+                "/api/admin/departments",
+                "{\"code\":\"PHYS\",\"name\":\"物理学院\",\"kind\":\"DEPARTMENT\"}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().path("detail").asString()).contains("PHYS");
+    Api.Reply bad =
+        admin()
+            .post(
+                "/api/admin/departments", "{\"code\":\"x\",\"kind\":\"CLUB\",\"head\":\"nobody\"}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.error("code")).isNotBlank();
+    assertThat(bad.error("name")).isEqualTo("请填写部门名称");
+    assertThat(bad.error("kind")).contains("WORKING_GROUP");
+    assertThat(bad.error("head")).contains("nobody");
+    assertThat(
+            Api.as(port, "secadmin")
+                .post(
+                    "/api/admin/departments",
+                    "{\"code\":\"CHEM\",\"name\":\"化学\",\"kind\":\"DEPARTMENT\"}")
+                .status())
+        .isEqualTo(403);
+
+    Api.Reply user =
+        admin()
+            .post(
+                "/api/admin/users",
+                "{\"username\":\"wuli\",\"name\":\"吴力\",\"department\":\"PHYS\",\"staffNumber\":\"20261234\"}");
+    assertThat(user.status()).as(user.text()).isEqualTo(201);
+    String initial = user.json().path("initialPassword").asString();
+    assertThat(initial).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(
+            admin().post("/api/admin/users", "{\"username\":\"wuli\",\"name\":\"又一个\"}").status())
+        .isEqualTo(409);
+    assertThat(
+            admin()
+                .post("/api/admin/users", "{\"username\":\"x y\",\"department\":\"NOPE\"}")
+                .text())
+        .contains("username", "name", "NOPE");
+
+    // A head must be a member; the new account is.
+    assertThat(
+            admin()
+                .put(
+                    "/api/admin/departments/PHYS",
+                    "{\"name\":\"物理学院\",\"kind\":\"DEPARTMENT\",\"head\":\"depthead\"}",
+                    null)
+                .error("head"))
+        .contains("不是该部门的成员");
+    assertThat(
+            admin()
+                .put(
+                    "/api/admin/departments/PHYS",
+                    "{\"name\":\"物理学院\",\"kind\":\"DEPARTMENT\",\"head\":\"wuli\",\"leader\":\"leader\"}",
+                    null)
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            Api.as(port, "secadmin")
+                .put("/api/admin/users/wuli/roles", "{\"roles\":[\"APPLICANT\"]}", null)
+                .status())
+        .isEqualTo(200);
+
+    Api first = basic(port, "wuli", initial);
+    Api.Reply blocked = first.get("/api/filings");
+    assertThat(blocked.status()).isEqualTo(403);
+    assertThat(blocked.json().path("detail").asString()).contains("请先修改初始密码");
+    Api.Reply weak = first.post("/api/me/password", "{\"current\":\"wrong\",\"new\":\"wuli1\"}");
+    assertThat(weak.status()).isEqualTo(400);
+    assertThat(weak.error("current")).isEqualTo("当前密码不正确");
+    assertThat(weak.text()).contains("至少需要8位", "至少三种", "不能包含用户名");
+    assertThat(
+            first
+                .post(
+                    "/api/me/password",
+                    "{\"current\":\"" + initial + "\",\"new\":\"Physics#2026\"}")
+                .status())
+        .isEqualTo(204);
+    assertThat(basic(port, "wuli", initial).get("/api/filings").status()).isEqualTo(401);
+    assertThat(basic(port, "wuli", "Physics#2026").get("/api/filings").status()).isEqualTo(200);
+    assertThat(admin().get("/api/admin/users").text()).contains("\"wuli\"", "20261234");
+  }
+
+  @Test
+  void aDisabledAccountIsSignedOutMidSessionAndItsTokensEnd() throws Exception {
+    String initial =
+        admin()
+            .post(
+                "/api/admin/users",
+                "{\"username\":\"leaver\",\"name\":\"将离校\",\"department\":\"CS\"}")
+            .json()
+            .path("initialPassword")
+            .asString();
+    Api.as(port, "secadmin")
+        .put("/api/admin/users/leaver/roles", "{\"roles\":[\"APPLICANT\"]}", null);
+    basic(port, "leaver", initial)
+        .post("/api/me/password", "{\"current\":\"" + initial + "\",\"new\":\"Leaving#2026\"}");
+    String token =
+        basic(port, "leaver", "Leaving#2026")
+            .post("/api/me/tokens", "{\"name\":\"脚本\",\"days\":\"30\"}")
+            .json()
+            .path("token")
+            .asString();
+    assertThat(Api.bearer(port, token).get("/api/filings").status()).isEqualTo(200);
+
+    var login =
+        mvc.perform(formLogin("/login").user("leaver").password("Leaving#2026")).andReturn();
+    MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+    assertThat(
+            mvc.perform(get("/filings/mine").session(session))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(200);
+
+    assertThat(
+            admin()
+                .put(
+                    "/api/admin/users/leaver",
+                    "{\"name\":\"将离校\",\"department\":\"CS\",\"enabled\":false}",
+                    null)
+                .status())
+        .isEqualTo(200);
+    var after = mvc.perform(get("/filings/mine").session(session)).andReturn().getResponse();
+    assertThat(after.getRedirectedUrl()).endsWith("/login?disabled");
+    assertThat(Api.bearer(port, token).get("/api/filings").status()).isEqualTo(401);
+    assertThat(basic(port, "leaver", "Leaving#2026").get("/api/filings").status()).isEqualTo(401);
+    assertThat(
+            admin()
+                .put("/api/admin/users/admin", "{\"name\":\"系统管理员\",\"enabled\":false}", null)
+                .status())
+        .isEqualTo(403);
+  }
+}
