@@ -64,8 +64,14 @@ class AccessibilityBrowserIT extends BrowserTest {
     check(found, "/reviews/department");
     logout();
     login("admin");
-    driver.get(url("/admin/calendar"));
-    check(found, "/admin/calendar");
+    for (String page : List.of("/admin/calendar", "/admin/users", "/admin/departments")) {
+      driver.get(url(page));
+      check(found, page);
+    }
+    logout();
+    login("secadmin");
+    driver.get(url("/admin/users/applicant"));
+    check(found, "/admin/users/applicant");
     logout();
     login("auditor");
     driver.get(url("/audit"));

@@ -11,15 +11,14 @@ import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.CurrentUsers;
 import org.qunbei.system.Messages;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs after sign-in on every request, against the account as it is now: a disabled account is
  * signed out at once (its session ends mid-way, not at its next login), and an account holding an
- * initial or reset password may do nothing but choose its own.
+ * initial or reset password may do nothing but choose its own. Placed in both security chains,
+ * after authorisation.
  */
-@Component
 class AccountStateFilter extends OncePerRequestFilter {
 
   private final UserAccounts accounts;

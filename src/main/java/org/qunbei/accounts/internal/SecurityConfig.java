@@ -33,12 +33,16 @@ class SecurityConfig {
       HttpSecurity http,
       Tokens tokens,
       org.springframework.security.core.userdetails.UserDetailsService users,
+      UserAccounts accounts,
       org.qunbei.system.Messages messages)
       throws Exception {
     http.securityMatcher("/api/**")
         .addFilterBefore(
             new BearerTokenFilter(tokens, users, messages),
             org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+        .addFilterAfter(
+            new AccountStateFilter(accounts, messages),
+            org.springframework.security.web.access.intercept.AuthorizationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized(messages)))
         .exceptionHandling(
@@ -55,8 +59,13 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(
+  SecurityFilterChain pages(
+      HttpSecurity http, UserAccounts accounts, org.qunbei.system.Messages messages)
+      throws Exception {
+    http.addFilterAfter(
+            new AccountStateFilter(accounts, messages),
+            org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+        .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
                         "/login",
