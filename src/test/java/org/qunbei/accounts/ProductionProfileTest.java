@@ -37,6 +37,36 @@ class ProductionProfileTest {
   }
 
   @Test
+  void refusesADatabaseThatStillHoldsADemoAccountBeforeServingAnyRequest() {
+    String url = "jdbc:h2:mem:seeded-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    // The embedded default seeds the demo directory (secrecy2 among it) into this database.
+    new SpringApplicationBuilder(QunbeiApplication.class)
+        .run("--spring.datasource.url=" + url, "--spring.datasource.username=sa", "--server.port=0")
+        .close();
+    var served = new java.util.concurrent.atomic.AtomicBoolean();
+    var prod =
+        new SpringApplicationBuilder(QunbeiApplication.class)
+            .profiles("prod")
+            .listeners(
+                e -> {
+                  if (e
+                      instanceof
+                      org.springframework.boot.web.server.context.WebServerInitializedEvent) {
+                    served.set(true);
+                  }
+                })
+            .properties(
+                "QUNBEI_DB_URL=" + url,
+                "QUNBEI_DB_USER=sa",
+                "QUNBEI_DB_PASSWORD=",
+                "QUNBEI_ADMIN_PASSWORD=Correct-Horse-Battery-9",
+                "QUNBEI_AUDIT_KEY=a-real-audit-key-of-forty-characters-000",
+                "server.port=0");
+    assertThatThrownBy(prod::run).hasStackTraceContaining("still has the demo password");
+    assertThat(served).as("the web server never listened").isFalse();
+  }
+
+  @Test
   void refusesToStartWithoutAnAdminPassword() {
     assertThatThrownBy(() -> start("")).hasStackTraceContaining("qunbei.bootstrap.admin-password");
   }

@@ -23,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoAccounts implements ApplicationRunner {
 
   static final String DEMO_PASSWORD = "demo123";
+
+  /** Every demo account's mail is at this domain: production finds them by it. */
+  static final String MAIL_DOMAIN = "@demo.qunbei.local";
+
   static final Set<String> USERNAMES =
       Set.of(
           "applicant",
@@ -79,6 +83,6 @@ class DemoAccounts implements ApplicationRunner {
 
   private void user(String username, String name, String hash, String dept, Role role) {
     accounts.save(
-        new UserAccount(username, name, hash, dept, username + "@demo.qunbei.local", Set.of(role)));
+        new UserAccount(username, name, hash, dept, username + MAIL_DOMAIN, Set.of(role)));
   }
 }

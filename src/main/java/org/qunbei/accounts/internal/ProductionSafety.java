@@ -3,10 +3,7 @@ package org.qunbei.accounts.internal;
 import java.util.Set;
 import org.qunbei.accounts.Role;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,12 +11,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * In production the demo accounts never exist and no default password may be configured: the
  * application refuses to start rather than run with a password that is printed in our docs. An
- * empty directory gets one administrator whose password the operator must choose.
+ * empty directory gets one administrator whose password the operator must choose. The check runs
+ * once every bean is made and before the web server listens, so no request is ever served by an
+ * application that then refuses to start.
  */
 @Component
 @Profile("prod")
-@Order(0)
-class ProductionSafety implements ApplicationRunner {
+class ProductionSafety implements org.springframework.beans.factory.SmartInitializingSingleton {
 
   static final Set<String> FORBIDDEN =
       Set.of("", "demo123", "admin", "password", "123456", "12345678", "qunbei", "changeme");
@@ -39,8 +37,13 @@ class ProductionSafety implements ApplicationRunner {
 
   @Override
   @Transactional
-  public void run(ApplicationArguments args) {
-    for (String name : DemoAccounts.USERNAMES) {
+  public void afterSingletonsInstantiated() {
+    // The demo accounts by name, and any account the demo data made (they carry its mail domain).
+    var suspects = new java.util.TreeSet<String>(DemoAccounts.USERNAMES);
+    accounts
+        .findByEmailEndingWith(DemoAccounts.MAIL_DOMAIN)
+        .forEach(a -> suspects.add(a.username()));
+    for (String name : suspects) {
       accounts
           .findByUsername(name)
           .filter(a -> encoder.matches(DemoAccounts.DEMO_PASSWORD, a.passwordHash()))

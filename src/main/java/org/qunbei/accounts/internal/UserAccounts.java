@@ -39,5 +39,7 @@ public interface UserAccounts extends Repository<UserAccount, Long> {
 
   List<UserAccount> findAllByOrderByUsername();
 
+  List<UserAccount> findByEmailEndingWith(String domain);
+
   long count();
 }
