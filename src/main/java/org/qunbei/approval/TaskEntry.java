@@ -22,7 +22,7 @@ public record TaskEntry(
         f.id(),
         f.number(),
         f.groupName(),
-        f.content().groupType(),
+        f.groupType(),
         f.departmentCode(),
         f.currentStep(),
         stepLabel,

@@ -398,4 +398,19 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   public String groupName() {
     return form.groupName;
   }
+
+  // The registry's and the inbox's lines read these per row: straight from the columns, for
+  // content() would load each filing's team as well.
+
+  public GroupType groupType() {
+    return form.groupType;
+  }
+
+  public String groupNumber() {
+    return form.groupNumber;
+  }
+
+  public Integer memberCount() {
+    return form.memberCount;
+  }
 }

@@ -33,12 +33,13 @@ class GroupClaims {
     if (filing.round() > 1) {
       release(filing); // a resubmission may have changed its group number
     }
-    FilingContent c = filing.content();
-    if (c.groupType() == null || c.groupNumber() == null || c.groupNumber().isBlank()) {
+    if (filing.groupType() == null
+        || filing.groupNumber() == null
+        || filing.groupNumber().isBlank()) {
       return;
     }
-    String type = c.groupType().name();
-    String number = c.groupNumber().strip();
+    String type = filing.groupType().name();
+    String number = filing.groupNumber().strip();
     List<Long> holder =
         jdbc.queryForList(
             "select f.id from group_claim g join filing f on f.id = g.filing_id"

@@ -3,7 +3,6 @@ package org.qunbei.registry;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.qunbei.filing.Filing;
-import org.qunbei.filing.FilingContent;
 import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.GroupType;
 
@@ -27,7 +26,6 @@ public record RegistryEntry(
     boolean late) {
 
   static RegistryEntry of(Filing f, String departmentName, java.time.Clock clock) {
-    FilingContent c = f.content();
     return new RegistryEntry(
         f.id(),
         f.number(),
@@ -35,10 +33,10 @@ public record RegistryEntry(
         f.currentStep(),
         f.departmentCode(),
         departmentName,
-        c.groupType(),
+        f.groupType(),
         f.groupName(),
-        c.groupNumber(),
-        c.memberCount(),
+        f.groupNumber(),
+        f.memberCount(),
         f.filledOn(),
         f.submittedAt(),
         f.updatedAt(),
