@@ -132,6 +132,21 @@ class AdminConsoleIT {
     assertThat(basic(port, "wuli", initial).get("/api/filings").status()).isEqualTo(401);
     assertThat(basic(port, "wuli", "Physics#2026").get("/api/filings").status()).isEqualTo(200);
     assertThat(admin().get("/api/admin/users").text()).contains("\"wuli\"", "20261234");
+    // API.md's shape of a department: code, name, kind, head, leader.
+    var phys = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+    admin()
+        .get("/api/admin/departments")
+        .json()
+        .forEach(
+            d -> {
+              if (d.path("code").asString().equals("PHYS")) {
+                phys.add(d);
+              }
+            });
+    assertThat(phys).hasSize(1);
+    assertThat(phys.get(0).path("head").asString()).isEqualTo("wuli");
+    assertThat(phys.get(0).path("leader").asString()).isEqualTo("leader");
+    assertThat(phys.get(0).path("kind").asString()).isEqualTo("DEPARTMENT");
   }
 
   @Test
@@ -183,5 +198,70 @@ class AdminConsoleIT {
                 .put("/api/admin/users/admin", "{\"name\":\"系统管理员\",\"enabled\":false}", null)
                 .status())
         .isEqualTo(403);
+  }
+
+  String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder r)
+      throws Exception {
+    return mvc.perform(
+            r.with(
+                org.springframework.security.test.web.servlet.request
+                    .SecurityMockMvcRequestPostProcessors.csrf()))
+        .andReturn()
+        .getResponse()
+        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder as(
+      String user, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder r) {
+    return r.with(
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .httpBasic(user, "demo123"));
+  }
+
+  @Test
+  void aRefusedConsoleFormNamesEachProblemAndKeepsWhatWasTyped() throws Exception {
+    var post =
+        (java.util.function.Function<
+                String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder>)
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders::post;
+    var taken =
+        org.jsoup.Jsoup.parse(
+            page(
+                as("admin", post.apply("/admin/users"))
+                    .param("username", "applicant")
+                    .param("name", "新来的人")));
+    assertThat(taken.select("#errors li").eachText()).containsExactly("用户名“applicant”已被使用");
+    assertThat(taken.select("#name").val()).isEqualTo("新来的人");
+
+    var edited =
+        org.jsoup.Jsoup.parse(
+            page(
+                as("admin", post.apply("/admin/users/applicant2"))
+                    .param("name", "")
+                    .param("department", "NOPE")
+                    .param("staffNumber", "20269999")));
+    assertThat(edited.select("#errors li").eachText()).containsExactly("请填写姓名", "没有代码为“NOPE”的部门");
+    assertThat(edited.select("#staffNumber").val()).isEqualTo("20269999");
+
+    var roles =
+        org.jsoup.Jsoup.parse(
+            page(
+                as("secadmin", post.apply("/admin/users/applicant2/roles"))
+                    .param("role", "SYSTEM_ADMIN", "DEPARTMENT_HEAD")
+                    .param("reason", "试一试")));
+    assertThat(roles.select("#errors li").text()).contains("不能同时担任审批角色");
+    assertThat(roles.select("#role-SYSTEM_ADMIN").hasAttr("checked")).isTrue();
+    assertThat(roles.select("#role-APPLICANT").hasAttr("checked")).isFalse();
+    assertThat(roles.select("#reason").val()).isEqualTo("试一试");
+
+    var dept =
+        org.jsoup.Jsoup.parse(
+            page(
+                as("admin", post.apply("/admin/departments"))
+                    .param("code", "CS")
+                    .param("name", "重复的学院")
+                    .param("kind", "DEPARTMENT")));
+    assertThat(dept.select("#errors li").eachText()).containsExactly("部门代码“CS”已被使用");
+    assertThat(dept.select("#name").val()).isEqualTo("重复的学院");
   }
 }

@@ -56,25 +56,39 @@ class DirectoryApi {
     }
   }
 
+  /** A department as API.md writes it: {@code { "code", "name", "kind", "head", "leader" }}. */
+  record DepartmentView(
+      String code,
+      String name,
+      org.qunbei.accounts.DepartmentKind kind,
+      String head,
+      String leader) {
+    static DepartmentView of(Department d) {
+      DepartmentInfo i = d.info();
+      return new DepartmentView(i.code(), i.name(), i.kind(), i.headUsername(), i.leaderUsername());
+    }
+  }
+
   @GetMapping("/api/admin/departments")
-  List<DepartmentInfo> departments(CurrentUser user) {
+  List<DepartmentView> departments(CurrentUser user) {
     directory.users(user); // the administrators' list
-    return directory.departments().stream().map(Department::info).toList();
+    return directory.departments().stream().map(DepartmentView::of).toList();
   }
 
   @PostMapping(path = "/api/admin/departments", consumes = "application/json")
-  ResponseEntity<DepartmentInfo> createDepartment(CurrentUser user, @RequestBody JsonNode body) {
+  ResponseEntity<DepartmentView> createDepartment(CurrentUser user, @RequestBody JsonNode body) {
     Department d =
         directory.createDepartment(user, bodies.read(body, DirectoryBodies.DepartmentBody.class));
-    return ResponseEntity.created(URI.create("/api/admin/departments/" + d.code())).body(d.info());
+    return ResponseEntity.created(URI.create("/api/admin/departments/" + d.code()))
+        .body(DepartmentView.of(d));
   }
 
   @PutMapping(path = "/api/admin/departments/{code}", consumes = "application/json")
-  DepartmentInfo updateDepartment(
+  DepartmentView updateDepartment(
       CurrentUser user, @PathVariable String code, @RequestBody JsonNode body) {
-    return directory
-        .updateDepartment(user, code, bodies.read(body, DirectoryBodies.DepartmentBody.class))
-        .info();
+    return DepartmentView.of(
+        directory.updateDepartment(
+            user, code, bodies.read(body, DirectoryBodies.DepartmentBody.class)));
   }
 
   @GetMapping("/api/admin/users")

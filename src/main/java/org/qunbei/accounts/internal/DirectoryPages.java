@@ -102,15 +102,15 @@ class DirectoryPages {
       @RequestParam(defaultValue = "false") boolean enabled,
       Model model,
       RedirectAttributes redirect) {
+    var body =
+        new DirectoryBodies.UserBody(username, name, department, staffNumber, email, enabled);
     try {
-      directory.updateUser(
-          user,
-          username,
-          new DirectoryBodies.UserBody(username, name, department, staffNumber, email, enabled));
+      directory.updateUser(user, username, body);
       redirect.addFlashAttribute("notice", messages.text("directory.saved"));
       return "redirect:/admin/users/" + username;
     } catch (InvalidInputException e) {
       model.addAttribute("errors", messages.fieldMessages(e.violations()));
+      model.addAttribute("typed", body);
       return user(user, username, model);
     }
   }
@@ -137,6 +137,8 @@ class DirectoryPages {
       return "redirect:/admin/users/" + username;
     } catch (InvalidInputException e) {
       model.addAttribute("errors", messages.fieldMessages(e.violations()));
+      model.addAttribute("ticked", granted == null ? List.of() : granted);
+      model.addAttribute("reason", reason);
       return user(user, username, model);
     }
   }
