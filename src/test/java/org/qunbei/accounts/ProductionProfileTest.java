@@ -26,6 +26,7 @@ class ProductionProfileTest {
             "QUNBEI_DB_USER=sa",
             "QUNBEI_DB_PASSWORD=",
             "QUNBEI_ADMIN_PASSWORD=" + adminPassword,
+            "QUNBEI_SECADMIN_PASSWORD=Another-Long-Secret-7",
             "QUNBEI_AUDIT_KEY=" + auditKey,
             "server.port=0")
         .run();
@@ -84,6 +85,10 @@ class ProductionProfileTest {
       assertThat(users.loadUserByUsername("admin").getAuthorities())
           .extracting(Object::toString)
           .containsExactly("ROLE_SYSTEM_ADMIN");
+      // The one who grants roles exists from the first start, or no account could get one.
+      assertThat(users.loadUserByUsername("secadmin").getAuthorities())
+          .extracting(Object::toString)
+          .containsExactly("ROLE_SECURITY_ADMIN");
       assertThatThrownBy(() -> users.loadUserByUsername("applicant"))
           .isInstanceOf(UsernameNotFoundException.class);
       assertThatThrownBy(() -> users.loadUserByUsername("cyberoffice"))

@@ -25,14 +25,26 @@ class ProductionSafety implements org.springframework.beans.factory.SmartInitial
   private final UserAccounts accounts;
   private final PasswordEncoder encoder;
   private final String adminPassword;
+  private final String securityAdminPassword;
 
   ProductionSafety(
       UserAccounts accounts,
       PasswordEncoder encoder,
-      @Value("${qunbei.bootstrap.admin-password:}") String adminPassword) {
+      @Value("${qunbei.bootstrap.admin-password:}") String adminPassword,
+      @Value("${qunbei.bootstrap.security-admin-password:}") String securityAdminPassword) {
     this.accounts = accounts;
     this.encoder = encoder;
     this.adminPassword = adminPassword;
+    this.securityAdminPassword = securityAdminPassword;
+  }
+
+  private static void strong(String property, String password) {
+    if (FORBIDDEN.contains(password.toLowerCase()) || password.length() < 12) {
+      throw new IllegalStateException(
+          "Refusing to start: set "
+              + property
+              + " to a password of at least 12 characters that is not a default or demo password");
+    }
   }
 
   @Override
@@ -54,10 +66,13 @@ class ProductionSafety implements org.springframework.beans.factory.SmartInitial
               });
     }
     if (accounts.count() == 0) {
-      if (FORBIDDEN.contains(adminPassword.toLowerCase()) || adminPassword.length() < 12) {
+      // 三权分立 from the first start: the system administrator makes accounts, but only a
+      // security administrator grants their roles, so both are created, each with its own password.
+      strong("qunbei.bootstrap.admin-password", adminPassword);
+      strong("qunbei.bootstrap.security-admin-password", securityAdminPassword);
+      if (adminPassword.equals(securityAdminPassword)) {
         throw new IllegalStateException(
-            "Refusing to start: set qunbei.bootstrap.admin-password to a password of at least"
-                + " 12 characters that is not a default or demo password");
+            "Refusing to start: the two administrators' passwords must differ");
       }
       accounts.save(
           new UserAccount(
@@ -67,6 +82,14 @@ class ProductionSafety implements org.springframework.beans.factory.SmartInitial
               null,
               null,
               Set.of(Role.SYSTEM_ADMIN)));
+      accounts.save(
+          new UserAccount(
+              "secadmin",
+              "安全管理员",
+              encoder.encode(securityAdminPassword),
+              null,
+              null,
+              Set.of(Role.SECURITY_ADMIN)));
     } else if (!adminPassword.isEmpty() && FORBIDDEN.contains(adminPassword.toLowerCase())) {
       throw new IllegalStateException(
           "Refusing to start: qunbei.bootstrap.admin-password is a default or demo password");
