@@ -40,8 +40,8 @@ public final class FilingAccess {
   /**
    * Whether the user sees the team's mobile numbers in full for a department's filings: its own
    * people, who work with them, its leader in charge, who answers for it, and the cyberspace
-   * office, which must reach every group's owner in an incident. The administrator runs the system
-   * and sees them masked.
+   * office, which must reach every group's owner in an incident. Anyone else who may see a filing
+   * sees them masked (the administrators see no filing at all).
    */
   public static boolean maySeePhones(CurrentUser user, String departmentCode) {
     return user.has(org.qunbei.accounts.Role.CYBERSPACE_OFFICE)
