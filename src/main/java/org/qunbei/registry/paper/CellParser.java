@@ -21,9 +21,9 @@ import org.qunbei.system.Messages;
 public final class CellParser {
 
   /** How the paper-era sheet writes yes and no. */
-  static final String YES = "是";
+  static final String YES = org.qunbei.shared.sheet.WorkbookRows.YES;
 
-  static final String NO = "否";
+  static final String NO = org.qunbei.shared.sheet.WorkbookRows.NO;
 
   private static final Pattern SEPARATORS = Pattern.compile("[、,，;；/\\n]+");
   private static final List<DateTimeFormatter> DATES =

@@ -22,6 +22,7 @@ import org.qunbei.registry.jobs.JobProgress;
 import org.qunbei.shared.ForbiddenException;
 import org.qunbei.shared.InvalidInputException;
 import org.qunbei.shared.Violation;
+import org.qunbei.shared.sheet.WorkbookRows;
 import org.qunbei.system.Messages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.qunbei.registry.paper;
+package org.qunbei.shared.sheet;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,10 +27,16 @@ import org.xml.sax.helpers.DefaultHandler;
  * Reads the first worksheet of an uploaded .xlsx row by row, without building the workbook: the
  * sheet is parsed as a stream of XML events, so a large sheet never sits in memory, and reading
  * stops at the row limit. A damaged file, an old .xls, a zip bomb (an entry that inflates far
- * beyond its compressed size, or beyond a size no registry sheet has) are refused with a reason in
- * Chinese, before any row is used.
+ * beyond its compressed size, or beyond a size no sheet of ours has) are refused with a reason in
+ * Chinese, before any row is used. {@link #readAny} also takes the .csv an HR system exports, in
+ * UTF-8 or in the GB18030 that Chinese Excel writes. Used by the paper import and the staff import.
  */
 public final class WorkbookRows {
+
+  /** How a true or false cell reads, as people type it in the sheets. */
+  public static final String YES = "是";
+
+  public static final String NO = "否";
 
   /**
    * No registry sheet comes near this (5,000 rows of 60 columns is some 12 MB of XML), and the
@@ -39,12 +45,12 @@ public final class WorkbookRows {
   static final long MAX_ENTRY_BYTES = 32L << 20;
 
   /** A row as read: its number in the sheet, the text of each cell, and which held a formula. */
-  record Row(int line, String[] cells, BitSet formulas) {
-    String cell(int column) {
+  public record Row(int line, String[] cells, BitSet formulas) {
+    public String cell(int column) {
       return column < cells.length ? cells[column] : null;
     }
 
-    boolean isBlank() {
+    public boolean isBlank() {
       if (!formulas.isEmpty()) {
         return false;
       }
@@ -57,28 +63,39 @@ public final class WorkbookRows {
     }
   }
 
-  interface Handler {
+  public interface Handler {
     void row(Row row);
   }
 
   /** What is wrong with the file as a whole; nothing of it is used. */
-  static final class BadWorkbook extends RuntimeException {
+  public static final class BadWorkbook extends RuntimeException {
     private final transient Object[] args;
 
     /** A message code of the bundles and its arguments, told in the importer's language. */
-    BadWorkbook(String code, Object... args) {
+    public BadWorkbook(String code, Object... args) {
       super(code);
       this.args = args;
     }
 
-    Object[] args() {
+    public Object[] args() {
       return args;
     }
   }
 
   private WorkbookRows() {}
 
-  static void read(Path file, int maxRows, Handler handler) {
+  /** An .xlsx, or text that reads as comma-separated values. */
+  public static void readAny(Path file, int maxRows, Handler handler) {
+    if (magic(file) == FileMagic.OOXML) {
+      read(file, maxRows, handler);
+    } else if (magic(file) == FileMagic.OLE2) {
+      throw new BadWorkbook("import.bad.xls");
+    } else {
+      CsvRows.read(file, maxRows, handler);
+    }
+  }
+
+  public static void read(Path file, int maxRows, Handler handler) {
     checkMagic(file);
     // Process-wide limits, read by every zip POI opens; the same values wherever they are set.
     ZipSecureFile.setMinInflateRatio(0.01);
@@ -116,20 +133,24 @@ public final class WorkbookRows {
   }
 
   private static void checkMagic(Path file) {
+    FileMagic magic = magic(file);
+    if (magic == FileMagic.OLE2) {
+      throw new BadWorkbook("import.bad.xls");
+    }
+    if (magic != FileMagic.OOXML) {
+      throw new BadWorkbook("import.bad.notXlsx");
+    }
+  }
+
+  private static FileMagic magic(Path file) {
     try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
-      FileMagic magic = FileMagic.valueOf(in);
-      if (magic == FileMagic.OLE2) {
-        throw new BadWorkbook("import.bad.xls");
-      }
-      if (magic != FileMagic.OOXML) {
-        throw new BadWorkbook("import.bad.notXlsx");
-      }
+      return FileMagic.valueOf(in);
     } catch (IOException e) {
       throw new BadWorkbook("import.bad.unreadable");
     }
   }
 
-  private static final class TooManyRows extends RuntimeException {
+  static final class TooManyRows extends RuntimeException {
     TooManyRows() {
       super(null, null, false, false);
     }
@@ -227,7 +248,7 @@ public final class WorkbookRows {
       }
       return switch (type) {
         case "s" -> strings.getItemAt(Integer.parseInt(raw.strip())).getString();
-        case "b" -> raw.equals("1") ? CellParser.YES : CellParser.NO;
+        case "b" -> raw.equals("1") ? YES : NO;
         default -> raw; // inlineStr, str (a formula's text), e (an error)
       };
     }
