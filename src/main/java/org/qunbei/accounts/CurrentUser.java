@@ -4,6 +4,7 @@ import java.util.Set;
 
 /**
  * Who is calling: enough to scope every query and check every action without another lookup.
+ * Serializable because it lives in the signed-in session, which the database keeps.
  *
  * @param departmentCode the user's own department, or {@code null} for school offices
  * @param headOf departments this user heads (decides their 所属部门意见)
@@ -15,7 +16,8 @@ public record CurrentUser(
     String departmentCode,
     Set<Role> roles,
     Set<String> headOf,
-    Set<String> leaderOf) {
+    Set<String> leaderOf)
+    implements java.io.Serializable {
 
   public CurrentUser {
     roles = Set.copyOf(roles);

@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps API request bodies before anything reads them: JSON bodies are small (the longest filing is
- * some tens of KB), QR images at most 2 MB, an import sheet at most 10 MB. A declared length over
- * the cap is refused at once with 413; an undeclared one is cut off while being read.
+ * some tens of KB), QR images at most 2 MB, an import sheet (the registry's or HR's staff file) at
+ * most 10 MB. A declared length over the cap is refused at once with 413; an undeclared one is cut
+ * off while being read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,7 +46,8 @@ class ApiBodyLimit extends OncePerRequestFilter {
     String uri = request.getRequestURI();
     boolean upload =
         uri.endsWith("/qr-code") || uri.endsWith("/signature") || uri.contains("/api/stamps/");
-    boolean sheet = uri.endsWith("/api/registry/imports");
+    boolean sheet =
+        uri.endsWith("/api/registry/imports") || uri.endsWith("/api/admin/staff-imports");
     long limit = sheet ? IMPORT_LIMIT : upload ? UPLOAD_LIMIT : JSON_LIMIT;
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);

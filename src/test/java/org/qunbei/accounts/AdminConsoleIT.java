@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +27,7 @@ class AdminConsoleIT {
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -173,12 +173,9 @@ class AdminConsoleIT {
 
     var login =
         mvc.perform(formLogin("/login").user("leaver").password("Leaving#2026")).andReturn();
-    MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+    jakarta.servlet.http.Cookie session = login.getResponse().getCookie("JSESSIONID");
     assertThat(
-            mvc.perform(get("/filings/mine").session(session))
-                .andReturn()
-                .getResponse()
-                .getStatus())
+            mvc.perform(get("/filings/mine").cookie(session)).andReturn().getResponse().getStatus())
         .isEqualTo(200);
 
     assertThat(
@@ -189,8 +186,12 @@ class AdminConsoleIT {
                     null)
                 .status())
         .isEqualTo(200);
-    var after = mvc.perform(get("/filings/mine").session(session)).andReturn().getResponse();
-    assertThat(after.getRedirectedUrl()).endsWith("/login?disabled");
+    // Its sessions were ended with it: the browser is sent to sign in again.
+    var after =
+        mvc.perform(get("/filings/mine").accept("text/html").cookie(session))
+            .andReturn()
+            .getResponse();
+    assertThat(after.getRedirectedUrl()).endsWith("/login");
     assertThat(Api.bearer(port, token).get("/api/filings").status()).isEqualTo(401);
     assertThat(basic(port, "leaver", "Leaving#2026").get("/api/filings").status()).isEqualTo(401);
     assertThat(
@@ -198,6 +199,57 @@ class AdminConsoleIT {
                 .put("/api/admin/users/admin", "{\"name\":\"系统管理员\",\"enabled\":false}", null)
                 .status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void theSystemAdministratorEndsSomeonesSessionsAndTheyAreKeptInTheDatabase() throws Exception {
+    var login = mvc.perform(formLogin("/login").user("applicant2").password("demo123")).andReturn();
+    jakarta.servlet.http.Cookie session = login.getResponse().getCookie("JSESSIONID");
+    assertThat(status(session)).isEqualTo(200);
+    // The session is a row of the database, which every node reads: not this JVM's memory.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from SPRING_SESSION where PRINCIPAL_NAME = 'applicant2'",
+                Integer.class))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(page(as("admin", get("/admin/users/applicant2")))).contains("已登录的会话：");
+    Api.Reply ended = admin().post("/api/admin/users/applicant2/sessions/end", "");
+    assertThat(ended.status()).as(ended.text()).isEqualTo(200);
+    assertThat(ended.json().path("ended").asInt()).isGreaterThanOrEqualTo(1);
+    var after =
+        mvc.perform(get("/filings/mine").accept("text/html").cookie(session))
+            .andReturn()
+            .getResponse();
+    assertThat(after.getRedirectedUrl()).endsWith("/login");
+    assertThat(
+            Api.as(port, "secadmin").post("/api/admin/users/applicant2/sessions/end", "").status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void anAccountsPageListsTheWorkWaitingOnItToHandOn() throws Exception {
+    var body = org.qunbei.support.Samples.example();
+    String number = String.valueOf(700_000_000L + System.nanoTime() % 100_000_000L);
+    body.put("groupType", "QQ").put("groupNumber", number).put("groupName", "移交测试群" + number);
+    long id =
+        Api.as(port, "applicant").post("/api/filings", body.toString()).json().path("id").asLong();
+    assertThat(Api.as(port, "applicant").post("/api/filings/" + id + "/submit", "").status())
+        .isEqualTo(200);
+
+    Api.Reply work = admin().get("/api/admin/users/depthead/open-work");
+    assertThat(work.status()).as(work.text()).isEqualTo(200);
+    assertThat(work.json().path("heads").toString()).contains("CS");
+    assertThat(work.json().path("tasks").findValuesAsString("stepLabel")).contains("所属部门意见");
+    assertThat(work.json().path("tasks").findValues("filingId").stream().map(n -> n.asLong()))
+        .contains(id);
+    assertThat(page(as("admin", get("/admin/users/depthead"))))
+        .contains("仍在该账号名下的工作", "CS 的部门负责人", "所属部门意见");
+    assertThat(Api.as(port, "applicant").get("/api/admin/users/depthead/open-work").status())
+        .isEqualTo(403);
+  }
+
+  private int status(jakarta.servlet.http.Cookie session) throws Exception {
+    return mvc.perform(get("/filings/mine").cookie(session)).andReturn().getResponse().getStatus();
   }
 
   String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder r)

@@ -31,6 +31,10 @@ class HardCodedTextTest {
           "org/qunbei/registry/paper/PaperColumns.java",
           "org/qunbei/registry/paper/ImportTemplate.java",
           "org/qunbei/registry/paper/CellParser.java",
+          // 是/否 as sheets write them, and the column names of HR's staff file: input.
+          "org/qunbei/shared/sheet/WorkbookRows.java",
+          "org/qunbei/accounts/internal/StaffFile.java",
+          "org/qunbei/accounts/internal/StaffPlan.java",
           // "转" is how Chinese office phones write an extension: input, not text.
           "org/qunbei/filing/FilingRules.java",
           // 休 and 班 are how the State Council's notices mark days off and make-up days: input.

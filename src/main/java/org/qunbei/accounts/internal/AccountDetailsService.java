@@ -26,6 +26,12 @@ class AccountDetailsService implements UserDetailsService {
         accounts
             .findByUsername(username)
             .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    return principalOf(a);
+  }
+
+  /** The account as a principal now: its roles and the departments it heads or leads today. */
+  @Transactional(readOnly = true)
+  public AccountPrincipal principalOf(UserAccount a) {
     var user =
         new CurrentUser(
             a.username(),

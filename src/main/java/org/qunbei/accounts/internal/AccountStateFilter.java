@@ -6,26 +6,45 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.CurrentUsers;
 import org.qunbei.system.Messages;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs after sign-in on every request, against the account as it is now: a disabled account is
- * signed out at once (its session ends mid-way, not at its next login), and an account holding an
- * initial or reset password may do nothing but choose its own. Placed in both security chains,
- * after authorisation.
+ * signed out at once (its session ends mid-way, not at its next login); an account holding an
+ * initial or reset password, or one the policy says has expired, may do nothing but choose its own;
+ * and a session's roles and headships follow the directory at once, so that a role granted or
+ * taken, or a department head changed, counts from the next click rather than the next sign-in.
+ * Placed in both security chains, before authorisation, so that the fresh roles are the ones
+ * checked.
  */
 class AccountStateFilter extends OncePerRequestFilter {
 
   private final UserAccounts accounts;
+  private final AccountDetailsService principals;
+  private final PasswordPolicy policy;
+  private final Clock clock;
   private final Messages messages;
+  private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-  AccountStateFilter(UserAccounts accounts, Messages messages) {
+  AccountStateFilter(
+      UserAccounts accounts,
+      AccountDetailsService principals,
+      PasswordPolicy policy,
+      Clock clock,
+      Messages messages) {
     this.accounts = accounts;
+    this.principals = principals;
+    this.policy = policy;
+    this.clock = clock;
     this.messages = messages;
   }
 
@@ -53,15 +72,50 @@ class AccountStateFilter extends OncePerRequestFilter {
       }
       return;
     }
-    if (account.get().mustChangePassword() && !changingPassword(request)) {
+    follow(account.get(), request, response);
+    // A local password's rules do not bind someone the school's identity provider signed in.
+    boolean federated =
+        SecurityContextHolder.getContext().getAuthentication() != null
+            && SecurityContextHolder.getContext().getAuthentication().getDetails()
+                instanceof FederatedSignIn.Federated;
+    String mustChange = federated ? null : mustChange(account.get());
+    if (mustChange != null && !changingPassword(request)) {
       if (api) {
-        problem(request, response, 403, "problem.forbidden.title", "password.mustChange");
+        problem(request, response, 403, "problem.forbidden.title", mustChange);
       } else {
         response.sendRedirect(request.getContextPath() + "/account/password");
       }
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** Why the account may do nothing but change its password, or null. */
+  private String mustChange(UserAccount a) {
+    if (a.mustChangePassword()) {
+      return "password.mustChange";
+    }
+    return policy.expired(a.passwordChangedAt(), clock.instant()) ? "password.expired" : null;
+  }
+
+  /** A session's principal rebuilt when the directory changed it; tokens and Basic are fresh. */
+  private void follow(UserAccount a, HttpServletRequest request, HttpServletResponse response) {
+    var context = SecurityContextHolder.getContext();
+    if (request.getSession(false) == null
+        || !(context.getAuthentication() instanceof UsernamePasswordAuthenticationToken auth)
+        || !(auth.getPrincipal() instanceof AccountPrincipal held)) {
+      return;
+    }
+    AccountPrincipal now = principals.principalOf(a);
+    if (now.user().equals(held.user())) {
+      return;
+    }
+    var fresh = UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities());
+    fresh.setDetails(auth.getDetails());
+    var updated = SecurityContextHolder.createEmptyContext();
+    updated.setAuthentication(fresh);
+    SecurityContextHolder.setContext(updated);
+    sessions.saveContext(updated, request, response);
   }
 
   private void problem(

@@ -15,6 +15,10 @@ import org.qunbei.accounts.DepartmentKind;
 @Table(name = "department")
 public class Department {
 
+  /** The code filings carry: upper-case letters, digits and _, starting with a letter. */
+  static final java.util.regex.Pattern CODE =
+      java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{1,19}");
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -44,6 +48,11 @@ public class Department {
     this.kind = newKind;
     this.headUsername = head;
     this.leaderUsername = leader;
+  }
+
+  /** HR's name for the department, which the staff file carries. */
+  void rename(String newName) {
+    this.name = newName;
   }
 
   public String code() {

@@ -1,9 +1,7 @@
 package org.qunbei.accounts.internal;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.DepartmentKind;
 import org.qunbei.accounts.DirectoryChanged;
@@ -27,31 +25,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class DirectoryAdministration {
 
-  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,19}");
-  private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,49}");
   private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Departments departments;
   private final UserAccounts accounts;
-  private final AccessTokens tokens;
+  private final SignOut signOut;
+  private final OpenWorkOf openWork;
   private final PasswordEncoder encoder;
   private final ApplicationEventPublisher events;
-  private final Clock clock;
+  private final PasswordPolicy policy;
 
   DirectoryAdministration(
       Departments departments,
       UserAccounts accounts,
-      AccessTokens tokens,
+      SignOut signOut,
+      OpenWorkOf openWork,
       PasswordEncoder encoder,
       ApplicationEventPublisher events,
-      Clock clock) {
+      PasswordPolicy policy) {
+    this.policy = policy;
     this.departments = departments;
     this.accounts = accounts;
-    this.tokens = tokens;
+    this.signOut = signOut;
+    this.openWork = openWork;
     this.encoder = encoder;
     this.events = events;
-    this.clock = clock;
   }
 
   record NewAccount(String username, String initialPassword) {}
@@ -60,7 +59,7 @@ class DirectoryAdministration {
     requireSystemAdmin(actor);
     var v = new Violations();
     String code = b.code() == null ? "" : b.code().strip();
-    if (!CODE.matcher(code).matches()) {
+    if (!Department.CODE.matcher(code).matches()) {
       v.add("code", "directory.department.code");
     }
     DepartmentKind kind = department(b, code, v);
@@ -140,7 +139,7 @@ class DirectoryAdministration {
     requireSystemAdmin(actor);
     var v = new Violations();
     String username = b.username() == null ? "" : b.username().strip();
-    if (!USERNAME.matcher(username).matches()) {
+    if (!UserAccount.USERNAME.matcher(username).matches()) {
       v.add("username", "directory.user.username");
     }
     person(b, v);
@@ -148,6 +147,7 @@ class DirectoryAdministration {
     if (accounts.findByUsername(username).isPresent()) {
       throw new StateConflictException("directory.user.exists", username);
     }
+    staffNumberFree(b.staffNumber(), username);
     String initial = initialPassword();
     accounts.save(
         UserAccount.created(
@@ -168,6 +168,7 @@ class DirectoryAdministration {
     var v = new Violations();
     person(b, v);
     v.throwIfAny();
+    staffNumberFree(b.staffNumber(), username);
     boolean on = b.enabled() == null || b.enabled();
     if (!on && actor.username().equals(username)) {
       throw new ForbiddenException("directory.user.disableSelf");
@@ -177,13 +178,33 @@ class DirectoryAdministration {
         b.name().strip(), blank(b.department()), blank(b.staffNumber()), blank(b.email()), on);
     accounts.save(a);
     if (disabling) {
-      // Signed out at the next request (AccountStateFilter); every token ends now.
-      tokens.findByUsernameOrderByCreatedAtDesc(username).forEach(t -> t.revoke(clock.instant()));
+      signOut.everywhere(username);
     }
     events.publishEvent(
         new DirectoryChanged(
             username, disabling ? "account disabled" : "account edited", actor.username()));
     return a;
+  }
+
+  /** The system administrator ends a person's sessions (a lost phone, a shared PC left open). */
+  int endSessions(CurrentUser actor, String username) {
+    requireSystemAdmin(actor);
+    accounts.findByUsername(username).orElseThrow(() -> new NotFoundException(username));
+    int ended = signOut.sessions(username);
+    events.publishEvent(
+        new DirectoryChanged(username, "sessions ended: " + ended, actor.username()));
+    return ended;
+  }
+
+  /** The filings waiting on the person and the posts they hold, to hand on before they go. */
+  OpenWorkOf.Held openWork(CurrentUser actor, String username) {
+    users(actor);
+    return openWork.of(
+        accounts.findByUsername(username).orElseThrow(() -> new NotFoundException(username)));
+  }
+
+  int openSessions(String username) {
+    return signOut.sessionsOf(username);
   }
 
   /** A one-time password for someone who forgot theirs; shown once, changed at next sign-in. */
@@ -192,10 +213,25 @@ class DirectoryAdministration {
     UserAccount a =
         accounts.findByUsername(username).orElseThrow(() -> new NotFoundException(username));
     String initial = initialPassword();
-    a.resetPassword(encoder.encode(initial));
+    a.resetPassword(encoder.encode(initial), policy.history() - 1);
     accounts.save(a);
     events.publishEvent(new DirectoryChanged(username, "password reset", actor.username()));
     return new NewAccount(username, initial);
+  }
+
+  /** A staff number names one person: HR's file and the sign-in through 统一身份认证 rely on it. */
+  private void staffNumberFree(String staffNumber, String username) {
+    String number = blank(staffNumber);
+    if (number != null) {
+      accounts
+          .findByStaffNumber(number)
+          .filter(other -> !other.username().equals(username))
+          .ifPresent(
+              other -> {
+                throw new StateConflictException(
+                    "directory.user.staffNumberTaken", number, other.username());
+              });
+    }
   }
 
   private void person(DirectoryBodies.UserBody b, Violations v) {
@@ -211,7 +247,7 @@ class DirectoryAdministration {
   }
 
   /** Twelve characters of letters and digits, both cases: meets the policy, easy to type once. */
-  private static String initialPassword() {
+  static String initialPassword() {
     StringBuilder s = new StringBuilder("Qb");
     for (int i = 0; i < 9; i++) {
       s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
@@ -223,7 +259,7 @@ class DirectoryAdministration {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private static void requireSystemAdmin(CurrentUser actor) {
+  static void requireSystemAdmin(CurrentUser actor) {
     if (!actor.has(Role.SYSTEM_ADMIN)) {
       throw new ForbiddenException("directory.notSystemAdmin");
     }

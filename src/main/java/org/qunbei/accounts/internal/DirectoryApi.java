@@ -41,6 +41,7 @@ class DirectoryApi {
       String staffNumber,
       String email,
       boolean enabled,
+      boolean departed,
       boolean mustChangePassword,
       Set<Role> roles) {
     static Account of(UserAccount a) {
@@ -51,6 +52,7 @@ class DirectoryApi {
           a.staffNumber(),
           a.email(),
           a.enabled(),
+          a.departed(),
           a.mustChangePassword(),
           a.roles());
     }
@@ -113,6 +115,18 @@ class DirectoryApi {
   @PostMapping("/api/admin/users/{username}/password-reset")
   DirectoryAdministration.NewAccount reset(CurrentUser user, @PathVariable String username) {
     return directory.resetPassword(user, username);
+  }
+
+  /** What is waiting on the person, to hand on: {@code { "tasks", "heads", "leads" }}. */
+  @GetMapping("/api/admin/users/{username}/open-work")
+  OpenWorkOf.Held openWork(CurrentUser user, @PathVariable String username) {
+    return directory.openWork(user, username);
+  }
+
+  /** Ends every session of the person, on every node; {@code { "ended": n }}. */
+  @PostMapping("/api/admin/users/{username}/sessions/end")
+  java.util.Map<String, Integer> endSessions(CurrentUser user, @PathVariable String username) {
+    return java.util.Map.of("ended", directory.endSessions(user, username));
   }
 
   /** {@code { "current", "new" }}: "new" is no Java name, so the body is read by hand. */

@@ -86,6 +86,8 @@ class DirectoryPages {
     model.addAttribute("departments", directory.departments());
     model.addAttribute("allRoles", Role.values());
     model.addAttribute("mayEdit", user.has(Role.SYSTEM_ADMIN));
+    model.addAttribute("openSessions", directory.openSessions(username));
+    model.addAttribute("openWork", directory.openWork(user, username));
     model.addAttribute(
         "mayGrant", user.has(Role.SECURITY_ADMIN) && !user.username().equals(username));
     return "accounts/user";
@@ -113,6 +115,13 @@ class DirectoryPages {
       model.addAttribute("typed", body);
       return user(user, username, model);
     }
+  }
+
+  @PostMapping("/admin/users/{username}/sessions/end")
+  String endSessions(CurrentUser user, @PathVariable String username, RedirectAttributes redirect) {
+    int ended = directory.endSessions(user, username);
+    redirect.addFlashAttribute("notice", messages.text("directory.user.sessionsEnded", ended));
+    return "redirect:/admin/users/" + username;
   }
 
   @PostMapping("/admin/users/{username}/password-reset")

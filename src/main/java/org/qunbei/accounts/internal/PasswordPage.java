@@ -1,5 +1,6 @@
 package org.qunbei.accounts.internal;
 
+import java.time.Clock;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.shared.InvalidInputException;
 import org.qunbei.system.Messages;
@@ -17,8 +18,17 @@ class PasswordPage {
   private final Passwords passwords;
   private final UserAccounts accounts;
   private final Messages messages;
+  private final PasswordPolicy policy;
+  private final Clock clock;
 
-  PasswordPage(Passwords passwords, UserAccounts accounts, Messages messages) {
+  PasswordPage(
+      Passwords passwords,
+      UserAccounts accounts,
+      Messages messages,
+      PasswordPolicy policy,
+      Clock clock) {
+    this.policy = policy;
+    this.clock = clock;
     this.passwords = passwords;
     this.accounts = accounts;
     this.messages = messages;
@@ -26,12 +36,13 @@ class PasswordPage {
 
   @GetMapping("/account/password")
   String form(CurrentUser user, Model model) {
+    UserAccount a = accounts.findByUsername(user.username()).orElseThrow();
+    model.addAttribute("mustChange", a.mustChangePassword());
     model.addAttribute(
-        "mustChange",
-        accounts
-            .findByUsername(user.username())
-            .map(UserAccount::mustChangePassword)
-            .orElse(false));
+        "expired",
+        !a.mustChangePassword() && policy.expired(a.passwordChangedAt(), clock.instant()));
+    model.addAttribute("maxAgeDays", policy.maxAge().map(d -> d.toDays()).orElse(0L));
+    model.addAttribute("rulesKey", policy.rulesKey());
     return "accounts/password";
   }
 

@@ -27,21 +27,40 @@ class SecurityConfig {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /** One instance in both chains; never registered as a servlet filter of its own. */
+  @Bean
+  AccountStateFilter accountStateFilter(
+      UserAccounts accounts,
+      AccountDetailsService principals,
+      PasswordPolicy policy,
+      java.time.Clock clock,
+      org.qunbei.system.Messages messages) {
+    return new AccountStateFilter(accounts, principals, policy, clock, messages);
+  }
+
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<AccountStateFilter>
+      accountStateOutsideChains(AccountStateFilter filter) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+    registration.setEnabled(false);
+    return registration;
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(
       HttpSecurity http,
       Tokens tokens,
       org.springframework.security.core.userdetails.UserDetailsService users,
-      UserAccounts accounts,
+      AccountStateFilter accountState,
       org.qunbei.system.Messages messages)
       throws Exception {
     http.securityMatcher("/api/**")
         .addFilterBefore(
             new BearerTokenFilter(tokens, users, messages),
             org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
-        .addFilterAfter(
-            new AccountStateFilter(accounts, messages),
+        .addFilterBefore(
+            accountState,
             org.springframework.security.web.access.intercept.AuthorizationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized(messages)))
@@ -60,15 +79,32 @@ class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain pages(
-      HttpSecurity http, UserAccounts accounts, org.qunbei.system.Messages messages)
+      HttpSecurity http,
+      AccountStateFilter accountState,
+      org.springframework.beans.factory.ObjectProvider<
+              org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+          oidc,
+      FederatedSignIn federated,
+      SsoProperties sso)
       throws Exception {
-    http.addFilterAfter(
-            new AccountStateFilter(accounts, messages),
+    var campus = oidc.getIfAvailable();
+    if (campus != null) {
+      // The provider's redirect lands on /login/oauth2/code/campus; our own sign-in page stays.
+      http.oauth2Login(
+          o ->
+              o.loginPage("/login")
+                  .clientRegistrationRepository(campus)
+                  .successHandler(OidcSignIn.success(federated, sso))
+                  .failureUrl("/login?sso=sso.providerFailed"));
+    }
+    http.addFilterBefore(
+            accountState,
             org.springframework.security.web.access.intercept.AuthorizationFilter.class)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
                         "/login",
+                        "/login/cas",
                         "/verify",
                         "/verify/**",
                         "/webjars/**",

@@ -11,15 +11,27 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.qunbei.accounts.Role;
 
 /** A person who logs in. The password is kept only as an adaptive hash. */
 @Entity
 @Table(name = "app_user")
 public class UserAccount {
+
+  /**
+   * Lower-case letters, digits and . _ -; the staff number is how people sign in at many schools
+   * (统一身份认证), so a username may start with a digit.
+   */
+  static final java.util.regex.Pattern USERNAME =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{1,49}");
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,6 +49,18 @@ public class UserAccount {
   private boolean mustChangePassword;
 
   private java.time.Instant passwordChangedAt;
+
+  /** No longer on the school's staff file: signed out for good, kept for the record. */
+  private boolean departed;
+
+  private java.time.LocalDate departedOn;
+
+  /** Hashes of the person's own earlier passwords, newest first, as many as the policy keeps. */
+  @ElementCollection
+  @CollectionTable(name = "password_history", joinColumns = @JoinColumn(name = "user_id"))
+  @OrderColumn(name = "seq")
+  @Column(name = "password_hash")
+  private List<String> earlierHashes = new ArrayList<>();
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -99,6 +123,22 @@ public class UserAccount {
     return a;
   }
 
+  /**
+   * A person HR's staff file brings: no role yet, and a password nobody knows — they sign in
+   * through the school's identity provider, or choose one after an administrator's reset.
+   */
+  static UserAccount fromStaffFile(
+      String username,
+      String name,
+      String department,
+      String staffNumber,
+      String email,
+      String unknownHash) {
+    var a = new UserAccount(username, name, unknownHash, department, email, Set.of());
+    a.staffNumber = staffNumber;
+    return a;
+  }
+
   /** The system administrator's edit of who the person is; enabled false signs them out. */
   void describe(String name, String department, String staffNumber, String email, boolean on) {
     this.displayName = name;
@@ -108,17 +148,77 @@ public class UserAccount {
     this.enabled = on;
   }
 
-  /** A password of the person's own choosing. */
-  void changePassword(String hash, java.time.Instant at) {
+  /**
+   * A password of the person's own choosing; the one it replaces is remembered (when it was their
+   * own, not a one-time password) so that the last {@code keep} + 1 cannot be chosen again.
+   */
+  void changePassword(String hash, java.time.Instant at, int keep) {
+    remember(keep);
     this.passwordHash = hash;
     this.mustChangePassword = false;
     this.passwordChangedAt = at;
   }
 
   /** A one-time password from the administrator, to be changed at the next sign-in. */
-  void resetPassword(String hash) {
+  void resetPassword(String hash, int keep) {
+    remember(keep);
     this.passwordHash = hash;
     this.mustChangePassword = true;
+  }
+
+  /** Whether the candidate is the current password or one of the remembered ones. */
+  boolean usedBefore(Predicate<String> matchesHash) {
+    return (!mustChangePassword && matchesHash.test(passwordHash))
+        || earlierHashes.stream().anyMatch(matchesHash);
+  }
+
+  public java.time.Instant passwordChangedAt() {
+    return passwordChangedAt;
+  }
+
+  private void remember(int keep) {
+    if (!mustChangePassword && passwordHash != null && keep > 0) {
+      earlierHashes.add(0, passwordHash);
+    }
+    while (earlierHashes.size() > Math.max(keep, 0)) {
+      earlierHashes.remove(earlierHashes.size() - 1);
+    }
+  }
+
+  /** A password set when the account is made counts from then for the 90-day rotation. */
+  @PrePersist
+  void passwordClock() {
+    if (passwordChangedAt == null) {
+      passwordChangedAt = java.time.Instant.now();
+    }
+  }
+
+  /** Who HR says the person is; a returning leaver is enabled again. */
+  void describeFromStaffFile(String name, String department, String staffNumber, String email) {
+    this.displayName = name;
+    this.departmentCode = department;
+    this.staffNumber = staffNumber;
+    this.email = email;
+    if (departed) {
+      this.departed = false;
+      this.departedOn = null;
+      this.enabled = true;
+    }
+  }
+
+  /** Left the school: the account can no longer sign in; its filings and history stay. */
+  void depart(java.time.LocalDate on) {
+    this.departed = true;
+    this.departedOn = on;
+    this.enabled = false;
+  }
+
+  public boolean departed() {
+    return departed;
+  }
+
+  public java.time.LocalDate departedOn() {
+    return departedOn;
   }
 
   public String staffNumber() {

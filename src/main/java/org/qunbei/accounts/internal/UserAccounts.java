@@ -41,5 +41,10 @@ public interface UserAccounts extends Repository<UserAccount, Long> {
 
   List<UserAccount> findByEmailEndingWith(String domain);
 
+  Optional<UserAccount> findByStaffNumber(String staffNumber);
+
+  /** The accounts HR keeps: the ones with a staff number. */
+  List<UserAccount> findByStaffNumberIsNotNull();
+
   long count();
 }

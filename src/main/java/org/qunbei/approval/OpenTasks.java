@@ -1,0 +1,44 @@
+package org.qunbei.approval;
+
+import java.util.List;
+import org.qunbei.accounts.CurrentUser;
+import org.qunbei.accounts.OpenWork;
+import org.qunbei.filing.Filings;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The inbox of an account, told to the directory console: what is waiting on that person. */
+@Component
+class OpenTasks implements OpenWork {
+
+  /** More than a page of waiting work is a reassignment for the office, not a list to read. */
+  private static final int SHOWN = 50;
+
+  private final Inbox inbox;
+  private final Filings filings;
+
+  OpenTasks(Inbox inbox, Filings filings) {
+    this.inbox = inbox;
+    this.filings = filings;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<OpenTask> heldBy(CurrentUser person) {
+    return inbox.tasks(person, 0, SHOWN).stream()
+        .map(
+            t ->
+                new OpenTask(
+                    t.id(),
+                    t.number(),
+                    t.departmentCode(),
+                    t.stepLabel(),
+                    t.submittedAt(),
+                    person.username().equals(assigneeOf(t.id()))))
+        .toList();
+  }
+
+  private String assigneeOf(long id) {
+    return filings.findById(id).map(f -> f.assignee()).orElse(null);
+  }
+}
