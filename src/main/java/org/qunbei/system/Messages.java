@@ -91,5 +91,6 @@ public class Messages {
     return violations.list().stream().map(v -> new FieldMessage(v.field(), text(v))).toList();
   }
 
-  public record FieldMessage(String field, String message) {}
+  /** Serializable: it may travel in a flash attribute, which the database-kept session holds. */
+  public record FieldMessage(String field, String message) implements java.io.Serializable {}
 }

@@ -97,7 +97,11 @@ class VersionPagesTest {
         .extracting(Messages.FieldMessage::message)
         .containsExactly("变更日期不能晚于今天", "请填写变更事项（什么发生了变化）");
     String shown =
-        mvc.perform(as(get("/filings/" + id), "applicant").flashAttrs(flash))
+        // The flash travels in the session, which the database keeps: the browser's cookie finds
+        // it.
+        mvc.perform(
+                as(get("/filings/" + id), "applicant")
+                    .cookie(refused.getResponse().getCookie("JSESSIONID")))
             .andReturn()
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);

@@ -34,7 +34,7 @@ class TwoNodesIT {
       Pattern.compile("^(\\S+T\\d\\d:\\d\\d:\\d\\d)\\S*\\s.*lifecycle sweeps: raised");
 
   @Test
-  void eachScheduledSweepRunsOnOneNodeAndAlertsOnce() throws Exception {
+  void eachScheduledSweepRunsOnOneNodeAndAlertsOnceAndASessionServesBothNodes() throws Exception {
     try (Connection c =
             DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
         Statement s = c.createStatement()) {
@@ -82,6 +82,29 @@ class TwoNodesIT {
         Api.as((i % 2 == 0 ? a : b).port(), "applicant")
             .post("/api/filings/" + more + "/submit", "");
       }
+      // A browser signed in on one node is signed in on the other: sessions are database rows.
+      var browser =
+          java.net.http.HttpClient.newBuilder()
+              .cookieHandler(new java.net.CookieManager())
+              .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+              .build();
+      String loginPage = page(browser, a.port(), "/login").body();
+      Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+      assertThat(csrf.find()).isTrue();
+      var signedIn =
+          browser.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://localhost:" + a.port() + "/login"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "username=applicant&password=demo123&_csrf=" + csrf.group(1)))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding());
+      assertThat(signedIn.statusCode()).isEqualTo(302);
+      var onB = page(browser, b.port(), "/filings/mine");
+      assertThat(onB.statusCode()).as("the session of node A on node B").isEqualTo(200);
+      assertThat(onB.body()).contains("本部门备案");
       Thread.sleep(10_000);
 
       try (Connection c = DriverManager.getConnection(DB, "postgres", "");
@@ -137,5 +160,14 @@ class TwoNodesIT {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  private static java.net.http.HttpResponse<String> page(
+      java.net.http.HttpClient browser, int port, String path) throws Exception {
+    return browser.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+            .header("Accept", "text/html")
+            .build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -27,6 +27,22 @@ class SecurityConfig {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /**
+   * The session cookie, the same in every environment (Boot applies {@code
+   * server.servlet.session.cookie.*} to Spring Session only with an embedded server): {@code
+   * JSESSIONID}, {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} when the request came over
+   * HTTPS.
+   */
+  @Bean
+  org.springframework.session.web.http.CookieSerializer sessionCookie() {
+    var cookie = new org.springframework.session.web.http.DefaultCookieSerializer();
+    cookie.setCookieName("JSESSIONID");
+    cookie.setUseHttpOnlyCookie(true);
+    cookie.setSameSite("Lax");
+    cookie.setCookiePath("/");
+    return cookie;
+  }
+
   /** One instance in both chains; never registered as a servlet filter of its own. */
   @Bean
   AccountStateFilter accountStateFilter(

@@ -51,7 +51,8 @@ class Tokens {
       Instant expiresAt,
       Instant lastUsedAt,
       Instant revokedAt,
-      boolean active) {
+      boolean active)
+      implements java.io.Serializable {
 
     static TokenInfo of(AccessToken t, Instant now) {
       return new TokenInfo(
@@ -67,7 +68,7 @@ class Tokens {
   }
 
   /** A new token with its secret: the only time the secret is shown. */
-  record NewToken(TokenInfo info, String token) {}
+  record NewToken(TokenInfo info, String token) implements java.io.Serializable {}
 
   NewToken create(CurrentUser user, String name, String days) {
     var v = new Violations();

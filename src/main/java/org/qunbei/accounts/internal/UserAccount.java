@@ -195,14 +195,11 @@ public class UserAccount {
 
   /** Who HR says the person is; a returning leaver is enabled again. */
   void describeFromStaffFile(String name, String department, String staffNumber, String email) {
-    this.displayName = name;
-    this.departmentCode = department;
-    this.staffNumber = staffNumber;
-    this.email = email;
-    if (departed) {
+    boolean returning = departed;
+    describe(name, department, staffNumber, email, enabled || returning);
+    if (returning) {
       this.departed = false;
       this.departedOn = null;
-      this.enabled = true;
     }
   }
 
