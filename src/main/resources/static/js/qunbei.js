@@ -20,3 +20,9 @@
     if (first) { first.scrollIntoView({block: 'center'}); }
   });
 })();
+
+// A value shown once to copy (a new token): one click selects it all. No inline handlers: the
+// Content-Security-Policy allows scripts from this server only.
+document.addEventListener('click', function (e) {
+  if (e.target.matches && e.target.matches('[data-select-on-click]')) { e.target.select(); }
+});

@@ -10,7 +10,6 @@ import org.qunbei.filing.FilingSubmitted;
 import org.qunbei.filing.FilingWithdrawn;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -103,6 +102,18 @@ public class AuditTrail {
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.accounts.SignInRecorded e) {
+    AuditAction action =
+        switch (e.outcome()) {
+          case SUCCEEDED -> AuditAction.SIGN_IN;
+          case FAILED -> AuditAction.SIGN_IN_FAILED;
+          case LOCKED -> AuditAction.LOCKED_OUT;
+        };
+    append(action, e.username(), null, 0, e.detail());
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.accounts.RolesChanged e) {
     append(
         AuditAction.ROLES_CHANGED,
@@ -184,7 +195,10 @@ public class AuditTrail {
   @Transactional(readOnly = true)
   public Page<AuditEvent> search(Long filingId, String actor, String action, int page, int size) {
     return events.search(
-        filingId, actor, action, PageRequest.of(page, size, Sort.by(Sort.Order.desc("id"))));
+        filingId,
+        actor,
+        action,
+        org.qunbei.shared.Paging.of(page, size, Sort.by(Sort.Order.desc("id"))));
   }
 
   /**

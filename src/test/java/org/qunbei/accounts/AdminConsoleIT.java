@@ -213,6 +213,13 @@ class AdminConsoleIT {
                 Integer.class))
         .isGreaterThanOrEqualTo(1);
     assertThat(page(as("admin", get("/admin/users/applicant2")))).contains("已登录的会话：");
+    // An anonymous API call makes no session (each would be a row of the database).
+    int sessions = jdbc.queryForObject("select count(*) from SPRING_SESSION", Integer.class);
+    Api.Reply anonymous = Api.anonymous(port).get("/api/filings");
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.header("Set-Cookie")).isNull();
+    assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION", Integer.class))
+        .isEqualTo(sessions);
     Api.Reply ended = admin().post("/api/admin/users/applicant2/sessions/end", "");
     assertThat(ended.status()).as(ended.text()).isEqualTo(200);
     assertThat(ended.json().path("ended").asInt()).isGreaterThanOrEqualTo(1);

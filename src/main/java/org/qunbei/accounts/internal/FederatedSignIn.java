@@ -41,6 +41,7 @@ class FederatedSignIn {
   private final PasswordEncoder encoder;
   private final ApplicationEventPublisher events;
   private final SsoProperties sso;
+  private final SignInGuard guard;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
   FederatedSignIn(
@@ -49,7 +50,9 @@ class FederatedSignIn {
       AccountDetailsService principals,
       PasswordEncoder encoder,
       ApplicationEventPublisher events,
-      SsoProperties sso) {
+      SsoProperties sso,
+      SignInGuard guard) {
+    this.guard = guard;
     this.accounts = accounts;
     this.departments = departments;
     this.principals = principals;
@@ -77,6 +80,7 @@ class FederatedSignIn {
     if (!a.enabled()) {
       throw new Refused("account.disabled");
     }
+    guard.federated(a.username(), protocol);
     return principals.principalOf(a);
   }
 

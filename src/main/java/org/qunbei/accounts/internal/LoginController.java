@@ -21,13 +21,22 @@ class LoginController {
           "account.disabled");
 
   private final SsoProperties sso;
+  private final SignInGuard guard;
 
-  LoginController(SsoProperties sso) {
+  LoginController(SsoProperties sso, SignInGuard guard) {
     this.sso = sso;
+    this.guard = guard;
   }
 
   @GetMapping("/login")
-  String login(@RequestParam(name = "sso", required = false) String refused, Model model) {
+  String login(
+      @RequestParam(name = "sso", required = false) String refused,
+      @RequestParam(name = "error", required = false) String error,
+      @RequestParam(name = "locked", required = false) String locked,
+      Model model) {
+    model.addAttribute("attemptsLeft", number(error));
+    model.addAttribute("lockedMinutes", number(locked));
+    model.addAttribute("lockMinutes", guard.lockMinutes());
     model.addAttribute("oidcOn", sso.oidc().on());
     model.addAttribute("casOn", sso.cas().on());
     model.addAttribute("ssoLabel", sso.label());
@@ -35,5 +44,13 @@ class LoginController {
       model.addAttribute("ssoRefused", refused);
     }
     return "accounts/login";
+  }
+
+  /** A small count from the query, or null: the page only ever shows a number it can read. */
+  private static Integer number(String s) {
+    if (s == null || !s.matches("\\d{1,4}")) {
+      return null;
+    }
+    return Integer.valueOf(s);
   }
 }

@@ -15,9 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Two chains: the JSON API (a personal access token, HTTP Basic or the browser session, no CSRF
- * because it only takes non-form media types, and 401 instead of a login redirect) and the pages
- * (form login, CSRF on).
+ * Two chains: the JSON API (a personal access token, HTTP Basic or the browser session — a write
+ * through the session needs the CSRF token —, and 401 instead of a login redirect) and the pages
+ * (form login or the school's identity provider, CSRF on). Both send the same security headers.
  */
 @Configuration
 class SecurityConfig {
@@ -69,9 +69,13 @@ class SecurityConfig {
       Tokens tokens,
       org.springframework.security.core.userdetails.UserDetailsService users,
       AccountStateFilter accountState,
+      SignInGuard guard,
       org.qunbei.system.Messages messages)
       throws Exception {
     http.securityMatcher("/api/**")
+        .addFilterBefore(
+            new SignInGuardFilter(guard, messages),
+            org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .addFilterBefore(
             new BearerTokenFilter(tokens, users, messages),
             org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
@@ -79,16 +83,22 @@ class SecurityConfig {
             accountState,
             org.springframework.security.web.access.intercept.AuthorizationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint(unauthorized(messages)))
+        .httpBasic(b -> b.authenticationEntryPoint(unauthorized(messages, guard)))
         .exceptionHandling(
             e ->
-                e.authenticationEntryPoint(unauthorized(messages))
+                e.authenticationEntryPoint(unauthorized(messages, guard))
                     .accessDeniedHandler(forbidden(messages)))
         .sessionManagement(
             s ->
                 s.sessionCreationPolicy(
                     org.springframework.security.config.http.SessionCreationPolicy.NEVER))
-        .csrf(c -> c.disable());
+        // An API caller is never sent back to a saved request, so nothing is saved: otherwise each
+        // anonymous call would make a session, now a row of the database.
+        .requestCache(c -> c.disable())
+        // A script's token or Basic credentials cannot be sent by another site; a browser's
+        // session cookie can, so a write through the session needs the page's CSRF token.
+        .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfig::writeThroughBrowserSession));
+    headers(http);
     return http.build();
   }
 
@@ -101,8 +111,13 @@ class SecurityConfig {
               org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
           oidc,
       FederatedSignIn federated,
-      SsoProperties sso)
+      SsoProperties sso,
+      SignInGuard guard,
+      org.qunbei.system.Messages messages)
       throws Exception {
+    http.addFilterBefore(
+        new SignInGuardFilter(guard, messages),
+        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
     var campus = oidc.getIfAvailable();
     if (campus != null) {
       // The provider's redirect lands on /login/oauth2/code/campus; our own sign-in page stays.
@@ -136,11 +151,59 @@ class SecurityConfig {
                     .hasRole("SYSTEM_ADMIN")
                     .anyRequest()
                     .authenticated())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(
+            f ->
+                f.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(
+                        (request, response, ex) -> {
+                          // The page says how many attempts are left, or how long the lock lasts.
+                          int left =
+                              guard.attemptsLeft(
+                                  request.getParameter("username"), request.getRemoteAddr());
+                          response.sendRedirect(
+                              request.getContextPath()
+                                  + (left > 0
+                                      ? "/login?error=" + left
+                                      : "/login?locked=" + guard.lockMinutes()));
+                        })
+                    .permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .exceptionHandling(e -> e.accessDeniedHandler(expiredOrForbidden()))
         .httpBasic(Customizer.withDefaults());
+    headers(http);
     return http.build();
+  }
+
+  /**
+   * What every response says to the browser: scripts only from this server (no inline script
+   * anywhere), never framed, no MIME sniffing, the referrer kept to this site, HSTS over HTTPS.
+   * Inline style attributes stay allowed: they carry no code.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+          + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  private static void headers(HttpSecurity http) throws Exception {
+    http.headers(
+        h ->
+            h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(
+                    r ->
+                        r.policy(
+                            org.springframework.security.web.header.writers
+                                .ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .httpStrictTransportSecurity(
+                    t -> t.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+  }
+
+  private static boolean writeThroughBrowserSession(jakarta.servlet.http.HttpServletRequest r) {
+    String m = r.getMethod();
+    boolean safe = m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS") || m.equals("TRACE");
+    return !safe && r.getHeader("Authorization") == null && r.getRequestedSessionId() != null;
   }
 
   /**
@@ -159,14 +222,36 @@ class SecurityConfig {
     };
   }
 
-  private static AuthenticationEntryPoint unauthorized(org.qunbei.system.Messages messages) {
+  private static AuthenticationEntryPoint unauthorized(
+      org.qunbei.system.Messages messages, SignInGuard guard) {
     return (request, response, ex) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"qunbei\", charset=\"UTF-8\"");
-      problem(
-          response,
-          HttpServletResponse.SC_UNAUTHORIZED,
-          messages.problemJson(
-              request, 401, "problem.unauthenticated.title", "problem.unauthenticated.detail"));
+      String username = SignInGuardFilter.basicUsername(request);
+      String body;
+      if (username != null
+          && ex instanceof org.springframework.security.authentication.BadCredentialsException) {
+        int left = guard.attemptsLeft(username, request.getRemoteAddr());
+        body =
+            left > 0
+                ? messages.problemJson(
+                    request,
+                    401,
+                    "problem.unauthenticated.title",
+                    "login.failedLeft",
+                    left,
+                    guard.lockMinutes())
+                : messages.problemJson(
+                    request,
+                    401,
+                    "problem.unauthenticated.title",
+                    "login.locked",
+                    guard.lockMinutes());
+      } else {
+        body =
+            messages.problemJson(
+                request, 401, "problem.unauthenticated.title", "problem.unauthenticated.detail");
+      }
+      problem(response, HttpServletResponse.SC_UNAUTHORIZED, body);
     };
   }
 
@@ -176,7 +261,12 @@ class SecurityConfig {
             response,
             HttpServletResponse.SC_FORBIDDEN,
             messages.problemJson(
-                request, 403, "problem.forbidden.title", "problem.forbidden.detail"));
+                request,
+                403,
+                "problem.forbidden.title",
+                ex instanceof org.springframework.security.web.csrf.CsrfException
+                    ? "problem.csrf.detail"
+                    : "problem.forbidden.detail"));
   }
 
   private static void problem(HttpServletResponse response, int status, String body)

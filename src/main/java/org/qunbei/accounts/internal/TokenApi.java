@@ -48,8 +48,15 @@ class TokenApi {
     return ResponseEntity.noContent().build();
   }
 
+  /** A text or number field; a list or an object where one belongs is a 400 naming the field. */
   private static String text(JsonNode body, String field) {
     JsonNode n = body.path(field);
-    return n.isMissingNode() || n.isNull() ? null : n.asString();
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    if (!n.isValueNode()) {
+      throw org.qunbei.shared.InvalidInputException.of(field, "filing.invalidValue", field);
+    }
+    return n.asString();
   }
 }
