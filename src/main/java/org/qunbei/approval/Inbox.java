@@ -8,7 +8,6 @@ import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.Filings;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -28,7 +27,7 @@ public class Inbox {
   }
 
   public Page<TaskEntry> tasks(CurrentUser user, int page, int size) {
-    var pageable = PageRequest.of(page, size, Sort.by("submittedAt", "id"));
+    var pageable = org.qunbei.shared.Paging.of(page, size, Sort.by("submittedAt", "id"));
     return filings.findAll(waitingFor(user), pageable).map(f -> TaskEntry.of(f, labelOf(f)));
   }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.shared.NotFoundException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +23,7 @@ public class NoticeBoard {
   @Transactional(readOnly = true)
   public Page<Notice> of(CurrentUser user, int page) {
     return notices.findByRecipientOrderByIdDesc(
-        user.username(), PageRequest.of(Math.max(page, 0), 20));
+        user.username(), org.qunbei.shared.Paging.of(Math.max(page, 0), 20));
   }
 
   @Transactional(readOnly = true)

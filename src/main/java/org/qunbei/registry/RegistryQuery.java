@@ -54,6 +54,9 @@ public record RegistryQuery(
         parseInt(v, "page", params.get("page"), 0, 0, Integer.MAX_VALUE, "query.page.invalid");
     int size = parseInt(v, "size", params.get("size"), 20, 1, MAX_SIZE, "query.size.invalid");
     Sort sort = parseSort(v, params.get("sort"));
+    if (!v.has("page") && !org.qunbei.shared.Paging.reachable(page, size)) {
+      v.add("page", "query.page.invalid");
+    }
     v.throwIfAny();
     return new RegistryQuery(
         blankToNull(params.get("q")),

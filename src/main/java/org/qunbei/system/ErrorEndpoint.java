@@ -31,7 +31,8 @@ class ErrorEndpoint implements ErrorController {
   @RequestMapping("/error")
   ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i ? i : 500;
+    // Asked for directly (GET /error), there is no error: nothing is here.
+    int status = code instanceof Integer i ? i : 404;
     String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
     if (uri.startsWith(request.getContextPath() + "/api/")) {
       var body = new LinkedHashMap<String, Object>();

@@ -67,11 +67,38 @@ public class JsonBodies {
     if (raw == String.class && (node.isObject() || node.isArray())) {
       return wrong(v, path, raw, node);
     }
+    if (raw == String.class && node.isString()) {
+      return text(node.asString(), path, v);
+    }
     try {
       return mapper.treeToValue(node, raw);
     } catch (JacksonException e) {
       return wrong(v, path, raw, node);
     }
+  }
+
+  /**
+   * Text as it is stored: without the spaces around it (the rules count what is kept, so a length
+   * checked is a length stored), and refused when it holds what no database column should keep — a
+   * NUL or another control character, or half of a UTF-16 pair.
+   */
+  private static String text(String s, String path, Violations v) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+      boolean broken =
+          Character.isHighSurrogate(c)
+              ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(++i))
+              : Character.isLowSurrogate(c);
+      if (control || broken || c == 0x7f) {
+        var label =
+            new DefaultMessageSourceResolvable(
+                new String[] {"field." + path.replaceAll("\\[\\d+]", "")}, path);
+        v.add(path, "json.unstorableText", label);
+        return null;
+      }
+    }
+    return s.strip();
   }
 
   private Object record(JsonNode node, Class<?> type, String path, Violations v) {

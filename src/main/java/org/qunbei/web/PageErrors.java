@@ -47,6 +47,17 @@ class PageErrors {
     return page(HttpStatus.BAD_REQUEST, e.violations());
   }
 
+  /** {@code /filings/abc}: no filing has that id; {@code ?page=x}: a value the page cannot read. */
+  @ExceptionHandler(
+      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+  ModelAndView unreadable(
+      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+    boolean inPath =
+        e.getParameter()
+            .hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+    return page(inPath ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, null);
+  }
+
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ModelAndView tooLarge() {
     return page(HttpStatus.CONTENT_TOO_LARGE, null);

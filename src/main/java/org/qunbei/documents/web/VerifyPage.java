@@ -36,7 +36,12 @@ class VerifyPage {
 
   @GetMapping("/verify")
   String form(@RequestParam(required = false) String code) {
-    return code == null || code.isBlank() ? "documents/verify" : "redirect:/verify/" + code.strip();
+    // Encoded as a path segment: a typed "{x}" is text, never a URI template to expand.
+    return code == null || code.isBlank()
+        ? "documents/verify"
+        : "redirect:/verify/"
+            + org.springframework.web.util.UriUtils.encodePathSegment(
+                code.strip(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @GetMapping("/verify/{code}")

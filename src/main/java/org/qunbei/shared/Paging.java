@@ -1,0 +1,29 @@
+package org.qunbei.shared;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+/**
+ * One rule for every paged list: a page starts at a row the databases can address. Their offsets
+ * are 32-bit, so {@code page × size} beyond 2^31 - 1 (a hand-typed {@code page=2147483647}) is a
+ * 400 naming the page, not an overflow deep in the query.
+ */
+public final class Paging {
+
+  private Paging() {}
+
+  public static boolean reachable(long page, long size) {
+    return page >= 0 && size > 0 && page * size <= Integer.MAX_VALUE;
+  }
+
+  public static PageRequest of(int page, int size, Sort sort) {
+    if (!reachable(page, size)) {
+      throw InvalidInputException.of("page", "query.page.invalid");
+    }
+    return PageRequest.of(page, size, sort);
+  }
+
+  public static PageRequest of(int page, int size) {
+    return of(page, size, Sort.unsorted());
+  }
+}
