@@ -10,12 +10,23 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * An uploaded PNG or JPEG, accepted only after decoding it: judged by its bytes, not its name or
  * declared type, within a size limit and with sane dimensions (a tiny file can declare a huge
- * canvas). Every refusal names the field it came in.
+ * canvas, so the size is read from the header before any pixel is decoded), two at a time. Every
+ * refusal names the field it came in.
  */
 public record UploadedImage(String contentType, byte[] bytes, BufferedImage image) {
 
   public static final int MAX_BYTES = 2 * 1024 * 1024;
   static final int MAX_SIDE = 4096;
+
+  /**
+   * A decoded image costs 4 bytes a pixel: 4096 × 4096 is 64 MB from a 75 KB file. Four million
+   * pixels (16 MB) hold any QR code, signature or stamp a phone photographs.
+   */
+  static final long MAX_PIXELS = 4L * 1024 * 1024;
+
+  /** At most two images decode at once; the others wait a little, then hear to try again. */
+  private static final java.util.concurrent.Semaphore DECODING =
+      new java.util.concurrent.Semaphore(2, true);
 
   public static UploadedImage read(byte[] bytes, String field) {
     if (bytes == null || bytes.length == 0) {
@@ -28,7 +39,21 @@ public record UploadedImage(String contentType, byte[] bytes, BufferedImage imag
     if (type == null) {
       throw InvalidInputException.of(field, "image.notImage");
     }
-    return new UploadedImage(type, bytes.clone(), decode(bytes, field));
+    boolean admitted;
+    try {
+      admitted = DECODING.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      admitted = false;
+    }
+    if (!admitted) {
+      throw new TooSoonException("image.busy");
+    }
+    try {
+      return new UploadedImage(type, bytes.clone(), decode(bytes, field));
+    } finally {
+      DECODING.release();
+    }
   }
 
   private static String sniff(byte[] b) {
@@ -50,8 +75,13 @@ public record UploadedImage(String contentType, byte[] bytes, BufferedImage imag
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        if (reader.getWidth(0) > MAX_SIDE || reader.getHeight(0) > MAX_SIDE) {
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width > MAX_SIDE || height > MAX_SIDE) {
           throw InvalidInputException.of(field, "image.tooBig", MAX_SIDE);
+        }
+        if ((long) width * height > MAX_PIXELS) {
+          throw InvalidInputException.of(field, "image.tooManyPixels", width, height);
         }
         return reader.read(0);
       } finally {

@@ -35,7 +35,7 @@ class LockoutIT {
   static void database(DynamicPropertyRegistry registry) {
     TestDatabases.register("h2", registry);
     // This test's clients are one address that is one attacker.
-    registry.add("qunbei.security.lockout.address-failures", () -> "12");
+    registry.add("qunbei.security.lockout.address-failures", () -> "20");
   }
 
   @org.junit.jupiter.api.BeforeEach
@@ -72,6 +72,20 @@ class LockoutIT {
     assertThat(shown).contains("登录失败次数过多", "分钟后再试");
     // Someone else signs in as ever.
     assertThat(Api.as(port, "applicant").get("/api/filings").status()).isEqualTo(200);
+    // The system administrator's reset ends a lock: the one-time password opens the change.
+    for (int i = 0; i < 5; i++) {
+      wrong("secrecy2");
+    }
+    assertThat(Api.as(port, "secrecy2").get("/api/filings").status()).isEqualTo(401);
+    String reset =
+        Api.as(port, "admin")
+            .post("/api/admin/users/secrecy2/password-reset", "{}")
+            .json()
+            .path("initialPassword")
+            .asString();
+    Api.Reply afterReset = Api.basic(port, "secrecy2", reset).get("/api/filings");
+    assertThat(afterReset.status()).isEqualTo(403);
+    assertThat(afterReset.json().path("detail").asString()).contains("请先修改初始密码");
 
     // The lock ends by itself (here: its end moved into the past), and the count starts again.
     jdbc.update(
@@ -106,9 +120,12 @@ class LockoutIT {
         .isEqualTo(1);
 
     // One address trying many accounts (a password spray) is locked as an address: below each
-    // account's limit, twelve failures from here lock everyone out from here.
+    // account's limit, twenty failures from here lock everyone out from here.
     for (String user :
-        new String[] {"secrecy", "secrecy2", "partyoffice", "leader", "cyberoffice", "applicant"}) {
+        new String[] {
+          "secrecy", "secrecy2", "partyoffice", "leader", "cyberoffice", "applicant", "depthead"
+        }) {
+      wrong(user);
       wrong(user);
       wrong(user);
     }

@@ -93,6 +93,14 @@ class ProductionProfileTest {
           .isInstanceOf(UsernameNotFoundException.class);
       assertThatThrownBy(() -> users.loadUserByUsername("cyberoffice"))
           .isInstanceOf(UsernameNotFoundException.class);
+
+      // HTTP Basic is off in production: the right password in a header opens nothing.
+      int port =
+          ((org.springframework.boot.web.server.context.WebServerApplicationContext) ctx)
+              .getWebServer()
+              .getPort();
+      var basic = org.qunbei.support.Api.basic(port, "admin", "Correct-Horse-Battery-9");
+      assertThat(basic.get("/api/admin/users").status()).isEqualTo(401);
     }
   }
 }

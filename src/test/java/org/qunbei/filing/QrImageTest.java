@@ -66,6 +66,15 @@ class QrImageTest {
   }
 
   @Test
+  void aSmallFileOfSixteenMillionPixelsIsRefusedBeforeDecoding() throws Exception {
+    // Found probing the app: 75 KB of PNG that decodes to 64 MB and scans for two seconds.
+    var out = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(4096, 4096, BufferedImage.TYPE_BYTE_BINARY), "png", out);
+    assertThat(out.size()).isLessThan(200_000);
+    assertThat(codeOf(() -> QrImage.read(out.toByteArray()))).isEqualTo("image.tooManyPixels");
+  }
+
+  @Test
   void emptyAndOversizeUploadsAreRefused() {
     assertThat(codeOf(() -> QrImage.read(new byte[0]))).isEqualTo("image.empty");
     assertThatThrownBy(() -> QrImage.read(new byte[QrImage.MAX_BYTES + 1]))

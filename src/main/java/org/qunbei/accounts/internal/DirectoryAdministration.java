@@ -32,6 +32,7 @@ class DirectoryAdministration {
   private final UserAccounts accounts;
   private final SignOut signOut;
   private final OpenWorkOf openWork;
+  private final SignInGuard guard;
   private final PasswordEncoder encoder;
   private final ApplicationEventPublisher events;
   private final PasswordPolicy policy;
@@ -41,6 +42,7 @@ class DirectoryAdministration {
       UserAccounts accounts,
       SignOut signOut,
       OpenWorkOf openWork,
+      SignInGuard guard,
       PasswordEncoder encoder,
       ApplicationEventPublisher events,
       PasswordPolicy policy) {
@@ -49,6 +51,7 @@ class DirectoryAdministration {
     this.accounts = accounts;
     this.signOut = signOut;
     this.openWork = openWork;
+    this.guard = guard;
     this.encoder = encoder;
     this.events = events;
   }
@@ -215,6 +218,7 @@ class DirectoryAdministration {
     String initial = initialPassword();
     a.resetPassword(encoder.encode(initial), policy.history() - 1);
     accounts.save(a);
+    guard.unlock(username);
     events.publishEvent(new DirectoryChanged(username, "password reset", actor.username()));
     return new NewAccount(username, initial);
   }

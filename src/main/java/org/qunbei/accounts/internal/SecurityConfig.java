@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -83,7 +82,13 @@ class SecurityConfig {
             accountState,
             org.springframework.security.web.access.intercept.AuthorizationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint(unauthorized(messages, guard)))
+        .httpBasic(
+            b -> {
+              b.authenticationEntryPoint(unauthorized(messages, guard));
+              if (!guard.basicAllowed()) {
+                b.disable();
+              }
+            })
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(unauthorized(messages, guard))
@@ -170,7 +175,12 @@ class SecurityConfig {
                     .permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .exceptionHandling(e -> e.accessDeniedHandler(expiredOrForbidden()))
-        .httpBasic(Customizer.withDefaults());
+        .httpBasic(
+            b -> {
+              if (!guard.basicAllowed()) {
+                b.disable();
+              }
+            });
     headers(http);
     return http.build();
   }

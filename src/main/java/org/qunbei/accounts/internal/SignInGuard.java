@@ -31,6 +31,10 @@ class SignInGuard {
   private final int maxFailures;
   private final int addressFailures;
   private final Duration lockFor;
+  private final boolean basicAllowed;
+
+  /** Basic calls per address in the current minute, on this node (a rate, not a record). */
+  private final org.qunbei.shared.MinuteBudget basicCalls;
 
   SignInGuard(
       SignInLocks locks,
@@ -38,7 +42,11 @@ class SignInGuard {
       Clock clock,
       @Value("${qunbei.security.lockout.max-failures:5}") int maxFailures,
       @Value("${qunbei.security.lockout.address-failures:5}") int addressFailures,
-      @Value("${qunbei.security.lockout.lock-for:PT30M}") Duration lockFor) {
+      @Value("${qunbei.security.lockout.lock-for:PT30M}") Duration lockFor,
+      @Value("${qunbei.security.http-basic:true}") boolean basicAllowed,
+      @Value("${qunbei.security.basic-per-minute:0}") int basicPerMinute) {
+    this.basicAllowed = basicAllowed;
+    this.basicCalls = new org.qunbei.shared.MinuteBudget(basicPerMinute, clock);
     this.locks = locks;
     this.events = events;
     this.clock = clock;
@@ -79,6 +87,26 @@ class SignInGuard {
                 .map(l -> l.left(now, addressFailures, lockFor))
                 .orElse(addressFailures);
     return Math.min(account, fromAddress);
+  }
+
+  /** The system administrator's reset also ends the account's lock (not its address's). */
+  void unlock(String username) {
+    String subject = account(username);
+    if (locks.findById(subject).isPresent()) {
+      locks.deleteById(subject);
+    }
+  }
+
+  boolean basicAllowed() {
+    return basicAllowed;
+  }
+
+  /**
+   * Whether one more HTTP Basic call from this address fits this minute's budget (each costs a
+   * password hash); 0 means no budget. Counted per node: a rate needs no agreement.
+   */
+  boolean basicWithinRate(String address) {
+    return basicCalls.take(address);
   }
 
   long lockMinutes() {

@@ -36,6 +36,18 @@ class SignInGuardFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    if (!form && !guard.basicWithinRate(request.getRemoteAddr())) {
+      response.setStatus(429);
+      response.setHeader("Retry-After", "60");
+      response.setContentType("application/problem+json;charset=UTF-8");
+      response
+          .getOutputStream()
+          .write(
+              messages
+                  .problemJson(request, 429, "problem.tooSoon.title", "login.basicRate")
+                  .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
     var locked = guard.locked(username, request.getRemoteAddr());
     if (locked.isEmpty()) {
       chain.doFilter(request, response);

@@ -23,11 +23,17 @@ class VerifyPage {
   private final Directory directory;
   private final org.qunbei.system.Messages messages;
 
+  /** Anyone may check a printout, nobody may walk the codes: a budget per address a minute. */
+  private final org.qunbei.shared.MinuteBudget checks;
+
   VerifyPage(
       Verifications verifications,
       FilingService filings,
       Directory directory,
-      org.qunbei.system.Messages messages) {
+      org.qunbei.system.Messages messages,
+      @org.springframework.beans.factory.annotation.Value("${qunbei.verify.per-minute:30}")
+          int perMinute) {
+    this.checks = new org.qunbei.shared.MinuteBudget(perMinute, java.time.Clock.systemUTC());
     this.verifications = verifications;
     this.filings = filings;
     this.directory = directory;
@@ -45,7 +51,14 @@ class VerifyPage {
   }
 
   @GetMapping("/verify/{code}")
-  String verify(@PathVariable String code, Model model) {
+  String verify(
+      @PathVariable String code,
+      Model model,
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    if (!checks.take(request.getRemoteAddr())) {
+      throw new org.qunbei.shared.TooSoonException("verify.tooMany");
+    }
     VerifiedFiling found =
         verifications
             .filingOf(code)
@@ -60,6 +73,8 @@ class VerifyPage {
                         f.filledOn()))
             .orElse(null);
     if (found == null) {
+      // The same page, saying so, with the status a link checker or a script can tell apart.
+      response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_NOT_FOUND);
       model.addAttribute("notFound", true);
       model.addAttribute("code", code);
       return "documents/verify";

@@ -81,7 +81,7 @@ class VerifyPageTest {
     when(verifications.filingOf(anyString())).thenReturn(Optional.empty());
     String page =
         mvc.perform(get("/verify/ZZZZ-ZZZZ-ZZ"))
-            .andExpect(status().isOk())
+            .andExpect(status().isNotFound())
             .andReturn()
             .getResponse()
             .getContentAsString();
