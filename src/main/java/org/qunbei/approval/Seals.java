@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Seals {
 
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final SealImages images;
   private final Decisions decisions;
   private final ApprovalService approvals;
@@ -30,7 +31,9 @@ public class Seals {
       Decisions decisions,
       ApprovalService approvals,
       org.qunbei.accounts.Directory directory,
-      Clock clock) {
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.images = images;
     this.decisions = decisions;
     this.approvals = approvals;
@@ -40,6 +43,7 @@ public class Seals {
 
   public SealImage uploadSignature(CurrentUser user, byte[] bytes) {
     UploadedImage image = UploadedImage.read(bytes, "signature");
+    uploaded("signature " + user.username());
     return images.save(
         new SealImage(
             SealKind.SIGNATURE,
@@ -59,6 +63,7 @@ public class Seals {
       throw InvalidInputException.of("owner", "approval.stamp.unknownOwner", owner);
     }
     UploadedImage image = UploadedImage.read(bytes, "stamp");
+    uploaded("stamp " + owner);
     return images.save(
         new SealImage(
             SealKind.STAMP,
@@ -67,6 +72,12 @@ public class Seals {
             image.bytes(),
             user.username(),
             clock.instant()));
+  }
+
+  /** A stamp or signature says who approved: whoever uploaded one is on the record. */
+  private void uploaded(String what) {
+    events.publishEvent(
+        new org.qunbei.shared.Accessed(org.qunbei.shared.Accessed.Kind.SEAL_UPLOADED, null, what));
   }
 
   @Transactional(readOnly = true)

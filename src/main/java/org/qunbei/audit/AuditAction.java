@@ -19,5 +19,16 @@ public enum AuditAction {
   DIRECTORY_CHANGED,
   SIGN_IN,
   SIGN_IN_FAILED,
-  LOCKED_OUT
+  LOCKED_OUT,
+  DOCUMENT_DOWNLOADED,
+  EXPORT_STARTED,
+  EXPORT_DOWNLOADED,
+  IMPORT_STARTED,
+  SEAL_UPLOADED,
+  AUDIT_READ;
+
+  /** Reading or taking away, not changing: these do not move a filing's version. */
+  boolean isAccess() {
+    return ordinal() >= DOCUMENT_DOWNLOADED.ordinal();
+  }
 }

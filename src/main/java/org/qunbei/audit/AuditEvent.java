@@ -8,8 +8,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One recorded action. Its hash covers its own content and the hash of the filing's previous event,
- * so rewriting or removing a row behind the application's back breaks the chain.
+ * One recorded action. Its seal covers its own content, its place in the trail and the hash of the
+ * event before it, so rewriting, removing, inserting or reordering a row behind the application's
+ * back breaks the chain.
  */
 @Entity
 @Table(name = "audit_event")
@@ -29,6 +30,11 @@ public class AuditEvent {
   private String detail;
   private String hash;
 
+  /** The place in the chain (null: written before the chain, sealed on its own). */
+  private Long seq;
+
+  private String prevHash;
+
   protected AuditEvent() {}
 
   AuditEvent(
@@ -40,6 +46,8 @@ public class AuditEvent {
       Long filingVersion,
       String address,
       String detail,
+      long seq,
+      String prevHash,
       AuditSeal seal) {
     // Stored with microseconds on every database: hash what will be read back.
     this.at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -50,11 +58,21 @@ public class AuditEvent {
     this.filingVersion = filingVersion;
     this.address = address;
     this.detail = detail;
+    this.seq = seq;
+    this.prevHash = prevHash;
     this.hash = seal.of(content());
   }
 
-  /** Everything the seal covers, in a fixed order. */
+  /**
+   * Everything the seal covers, in a fixed order: for an event of the chain, its place and the hash
+   * of the one before it as well.
+   */
   String content() {
+    String own = ownContent();
+    return seq == null ? own : own + "|" + seq + "|" + prevHash;
+  }
+
+  private String ownContent() {
     return String.join(
         "|",
         at.toString(),
@@ -109,5 +127,13 @@ public class AuditEvent {
 
   public String hash() {
     return hash;
+  }
+
+  public Long seq() {
+    return seq;
+  }
+
+  String prevHash() {
+    return prevHash;
   }
 }

@@ -13,6 +13,8 @@ interface AuditEvents extends Repository<AuditEvent, Long> {
 
   List<AuditEvent> findByFilingIdOrderByIdAsc(Long filingId);
 
+  List<AuditEvent> findBySeqGreaterThanEqualOrderBySeqAsc(long seq, Pageable page);
+
   @Query(
       """
       select e from AuditEvent e

@@ -27,10 +27,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditTrail {
 
   private final AuditEvents events;
+  private final AuditHeads heads;
   private final AuditSeal seal;
   private final Clock clock;
 
-  AuditTrail(AuditEvents events, AuditSeal seal, Clock clock) {
+  AuditTrail(AuditEvents events, AuditHeads heads, AuditSeal seal, Clock clock) {
+    this.heads = heads;
     this.events = events;
     this.seal = seal;
     this.clock = clock;
@@ -98,6 +100,23 @@ public class AuditTrail {
   @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.accounts.DirectoryChanged e) {
     append(AuditAction.DIRECTORY_CHANGED, e.actor(), null, 0, e.subject() + "：" + e.what());
+  }
+
+  /** A read or a download is recorded in a transaction of its own when the reader had none. */
+  @EventListener
+  @Transactional
+  void on(org.qunbei.shared.Accessed e) {
+    String detail =
+        e.detail() == null || e.detail().length() <= 1000
+            ? e.detail()
+            : e.detail().substring(0, 1000);
+    append(AuditAction.valueOf(e.kind().name()), actor(), e.filingId(), 0, detail);
+  }
+
+  /** The auditor's reading of the trail is itself on the trail. */
+  @Transactional
+  public void recordRead(String what) {
+    append(AuditAction.AUDIT_READ, actor(), null, 0, what);
   }
 
   @EventListener
@@ -177,19 +196,76 @@ public class AuditTrail {
             + " 天调休上班");
   }
 
+  /**
+   * Joins the event to the chain: the head's row lock (held to the end of this transaction) gives
+   * every event one place after the one before it, on any number of nodes.
+   */
   private void append(
       AuditAction action, String actor, Long filingId, long version, String detail) {
-    events.save(
-        new AuditEvent(
-            clock.instant(),
-            actor,
-            roles(),
-            action.name(),
-            filingId,
-            version,
-            address(),
-            detail,
-            seal));
+    AuditHead head = heads.lockHead();
+    long seq = head.seq() + 1;
+    AuditEvent e =
+        events.save(
+            new AuditEvent(
+                clock.instant(),
+                actor,
+                roles(),
+                action.name(),
+                filingId,
+                version,
+                address(),
+                detail,
+                seq,
+                head.hash(),
+                seal));
+    head.advance(seq, e.hash(), seal);
+  }
+
+  /** How the whole chain stands: intact, or the first place it is broken and how. */
+  public record ChainCheck(boolean intact, long events, Long brokenAt, String problem) {}
+
+  /**
+   * Walks the chain from its start: each event's seal (edited?), its place (one missing?), the hash
+   * it names as its predecessor (inserted or reordered?), and at the end the sealed head (cut off
+   * the end, or moved back?). Reads in pages, so a trail of millions stays within memory.
+   */
+  @Transactional(readOnly = true)
+  public ChainCheck verifyChain() {
+    AuditHead head = heads.findById(AuditHead.ID).orElseThrow();
+    if (!head.intact(seal)) {
+      return new ChainCheck(false, 0, head.seq(), "head");
+    }
+    long expected = 1;
+    String previous = AuditHead.GENESIS;
+    while (true) {
+      List<AuditEvent> page =
+          events.findBySeqGreaterThanEqualOrderBySeqAsc(
+              expected, org.springframework.data.domain.PageRequest.of(0, 1000));
+      if (page.isEmpty()) {
+        break;
+      }
+      for (AuditEvent e : page) {
+        if (e.seq() > head.seq()) {
+          return new ChainCheck(false, expected - 1, e.seq(), "beyond");
+        }
+        if (e.seq() != expected) {
+          return new ChainCheck(false, expected - 1, expected, "missing");
+        }
+        if (!e.intact(seal)) {
+          return new ChainCheck(false, expected - 1, e.seq(), "edited");
+        }
+        if (!previous.equals(e.prevHash())) {
+          return new ChainCheck(false, expected - 1, e.seq(), "reordered");
+        }
+        previous = e.hash();
+        expected++;
+      }
+    }
+    long seen = expected - 1;
+    if (seen != head.seq() || !previous.equals(head.hash())) {
+      return new ChainCheck(false, seen, seen + 1, "cut");
+    }
+    return new ChainCheck(true, seen, null, null);
   }
 
   @Transactional(readOnly = true)
@@ -210,6 +286,12 @@ public class AuditTrail {
   public Long firstBroken(Long filingId) {
     Long previousVersion = null;
     for (AuditEvent e : events.findByFilingIdOrderByIdAsc(filingId)) {
+      if (isAccess(e)) {
+        if (!e.intact(seal)) {
+          return e.id();
+        }
+        continue; // a download reads the filing; it does not move its version
+      }
       // A save that changed nothing keeps the version; anything else moves it by one.
       boolean gap =
           previousVersion != null
@@ -220,6 +302,14 @@ public class AuditTrail {
       previousVersion = e.filingVersion();
     }
     return null;
+  }
+
+  private static boolean isAccess(AuditEvent e) {
+    try {
+      return AuditAction.valueOf(e.action()).isAccess();
+    } catch (IllegalArgumentException unknown) {
+      return false;
+    }
   }
 
   /** Whoever's request made the change; a step's decider when a change filing is filed. */

@@ -4,5 +4,5 @@
  * the change it records; read by the auditor only; never updated or deleted.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"accounts", "approval", "calendar", "filing", "shared"})
+    allowedDependencies = {"accounts", "approval", "calendar", "filing", "shared", "system"})
 package org.qunbei.audit;

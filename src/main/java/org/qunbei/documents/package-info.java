@@ -3,5 +3,5 @@
  * embedded (subset) from the repository, so it renders the same on any machine.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"accounts", "approval", "filing", "system"})
+    allowedDependencies = {"accounts", "approval", "filing", "shared", "system"})
 package org.qunbei.documents;

@@ -306,6 +306,11 @@ class CrashIT {
         broken.add(id);
       }
     }
+    // And the whole trail as one chain: no kill left a gap, a fork or a head out of step.
+    var chain = auditor.get("/api/audit/chain");
+    if (chain.status() != 200 || !chain.json().path("intact").asBoolean()) {
+      broken.add(-1L);
+    }
     return broken;
   }
 

@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApi {
 
   private final AuditTrail trail;
+  private final org.qunbei.system.Messages messages;
 
-  AuditApi(AuditTrail trail) {
+  AuditApi(AuditTrail trail, org.qunbei.system.Messages messages) {
     this.trail = trail;
+    this.messages = messages;
   }
 
   @GetMapping("/api/audit")
@@ -33,6 +35,26 @@ class AuditApi {
   }
 
   record Verification(long filingId, boolean intact, Long firstBrokenEventId) {}
+
+  /**
+   * The whole trail as one chain: {@code { "intact", "events", "brokenAt", "problem" }}, the
+   * problem one of edited, missing, reordered, beyond, cut, head — and a sentence saying it.
+   */
+  @GetMapping("/api/audit/chain")
+  ChainBody chain(CurrentUser user) {
+    AuditQuery.requireAuditor(user);
+    var check = trail.verifyChain();
+    return new ChainBody(
+        check.intact(),
+        check.events(),
+        check.brokenAt(),
+        check.problem(),
+        check.intact()
+            ? messages.text("audit.chain.intact", check.events())
+            : messages.text("audit.chain." + check.problem(), check.brokenAt()));
+  }
+
+  record ChainBody(boolean intact, long events, Long brokenAt, String problem, String detail) {}
 
   record EventPage(List<EventView> content, long totalElements, int page, int size) {
     static EventPage of(Page<AuditEvent> p) {

@@ -21,7 +21,12 @@ class AuditPage {
 
   @GetMapping("/audit")
   String page(CurrentUser user, @RequestParam Map<String, String> params, Model model) {
+    // ?chain: check the whole chain now (it walks every event, so only when asked).
+    boolean chain = params.remove("chain") != null;
     model.addAttribute("page", AuditQuery.run(trail, user, params));
+    if (chain) {
+      model.addAttribute("chain", trail.verifyChain());
+    }
     model.addAttribute("params", params);
     model.addAttribute("actions", AuditAction.values());
     return "audit/list";

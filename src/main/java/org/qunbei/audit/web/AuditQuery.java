@@ -37,6 +37,15 @@ final class AuditQuery {
     if (s < 1 || s > 100) {
       throw InvalidInputException.of("size", "query.size.invalid");
     }
+    trail.recordRead(
+        "filing="
+            + (filing == null ? "" : filing)
+            + " actor="
+            + (actor == null ? "" : actor)
+            + " action="
+            + (action == null ? "" : action)
+            + " page="
+            + p);
     return trail.search(filing, actor, action, p, s);
   }
 

@@ -15,14 +15,27 @@ class DocumentEndpoints {
 
   private final FilingPdf pdf;
   private final org.qunbei.documents.FilingWord word;
+  private final org.springframework.core.env.Environment env;
+  private final String publicUrl;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  DocumentEndpoints(FilingPdf pdf, org.qunbei.documents.FilingWord word) {
+  DocumentEndpoints(
+      FilingPdf pdf,
+      org.qunbei.documents.FilingWord word,
+      org.springframework.core.env.Environment env,
+      @org.springframework.beans.factory.annotation.Value("${qunbei.public-url:}") String publicUrl,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.pdf = pdf;
     this.word = word;
+    this.env = env;
+    this.publicUrl = publicUrl.strip();
   }
 
   @GetMapping({"/api/filings/{id}/docx", "/filings/{id}/docx"})
   ResponseEntity<byte[]> filingWord(CurrentUser user, @PathVariable long id) {
+    byte[] docx = word.render(user, id, baseUrl());
+    downloaded(id, "Word");
     return ResponseEntity.ok()
         .contentType(
             MediaType.parseMediaType(
@@ -30,20 +43,32 @@ class DocumentEndpoints {
         .header(
             "Content-Disposition",
             ContentDisposition.attachment().filename("filing-" + id + ".docx").build().toString())
-        .body(word.render(user, id, baseUrl()));
+        .body(docx);
   }
 
-  /** Where this request reached Qunbei: the verification link points back to the same place. */
-  private static String baseUrl() {
-    return org.springframework.web.servlet.support.ServletUriComponentsBuilder
-        .fromCurrentContextPath()
-        .build()
-        .toUriString();
+  /** Printed forms carry names and mobiles: who took one away is on the record. */
+  private void downloaded(long id, String format) {
+    events.publishEvent(
+        new org.qunbei.shared.Accessed(
+            org.qunbei.shared.Accessed.Kind.DOCUMENT_DOWNLOADED, id, format));
+  }
+
+  /**
+   * Where the printed verification link points: the school's configured address ({@code
+   * qunbei.public-url}), never the request's Host header, which whoever sends the request chooses;
+   * without one (the embedded default) this machine's own port.
+   */
+  private String baseUrl() {
+    if (!publicUrl.isEmpty()) {
+      return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+    return "http://localhost:" + env.getProperty("local.server.port", "8080");
   }
 
   @GetMapping({"/api/filings/{id}/pdf", "/filings/{id}/pdf"})
   ResponseEntity<byte[]> filingPdf(CurrentUser user, @PathVariable long id) {
     byte[] bytes = pdf.render(user, id, baseUrl());
+    downloaded(id, "PDF");
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(

@@ -39,6 +39,7 @@ public class RegistryJobs {
   private final org.qunbei.accounts.Directory directory;
   private final org.qunbei.system.Messages messages;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   RegistryJobs(
       Jobs jobs,
@@ -49,7 +50,9 @@ public class RegistryJobs {
       JobExecutor executor,
       org.qunbei.accounts.Directory directory,
       org.qunbei.system.Messages messages,
-      Clock clock) {
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.directory = directory;
     this.messages = messages;
     this.jobs = jobs;
@@ -61,9 +64,16 @@ public class RegistryJobs {
     this.clock = clock;
   }
 
+  /**
+   * How many jobs one person may have under way: the queue is shared by the whole school, so one
+   * person filling it would hold back the office's import.
+   */
+  static final int PER_PERSON = 2;
+
   /** Starts an export of what the list with these filters shows; bad filters are refused now. */
   public RegistryJob startExport(CurrentUser user, Map<String, String> params) {
     RegistryQuery query = RegistryQuery.parse(params);
+    limitPerPerson(user);
     RegistryJob job =
         jobs.save(
             RegistryJob.queued(
@@ -73,6 +83,7 @@ public class RegistryJobs {
                 export.fileName(),
                 clock.instant()));
     long id = job.id();
+    accessed(org.qunbei.shared.Accessed.Kind.EXPORT_STARTED, "job " + id + "：" + job.parameters());
     submit(id, () -> runExport(id, user, query));
     return job;
   }
@@ -105,6 +116,7 @@ public class RegistryJobs {
    */
   public RegistryJob startImport(CurrentUser user, String fileName, InputStream upload) {
     requireImporter(user);
+    limitPerPerson(user);
     RegistryJob job =
         jobs.save(
             RegistryJob.queued(
@@ -114,6 +126,7 @@ public class RegistryJobs {
                 PaperImport.cleanName(fileName),
                 clock.instant()));
     long id = job.id();
+    accessed(org.qunbei.shared.Accessed.Kind.IMPORT_STARTED, "job " + id + "：" + job.fileName());
     try {
       files.store(id, JobFiles.INPUT, upload);
     } catch (RuntimeException e) {
@@ -122,6 +135,17 @@ public class RegistryJobs {
     }
     submit(id, () -> runImport(id, user));
     return job;
+  }
+
+  private void limitPerPerson(CurrentUser user) {
+    long underWay =
+        jobs.countByOwnerAndStatusInAndUpdatedAtAfter(
+            user.username(),
+            java.util.List.of(JobStatus.QUEUED, JobStatus.RUNNING),
+            clock.instant().minus(RegistryJob.SILENCE));
+    if (underWay >= PER_PERSON) {
+      throw new org.qunbei.shared.TooSoonException("job.tooMany", PER_PERSON);
+    }
   }
 
   /** Only the cyberspace office and the administrator import paper-era filings. */
@@ -149,7 +173,15 @@ public class RegistryJobs {
 
   /** The workbook of an export {@link #finishedExport} handed out. */
   public void writeFile(RegistryJob export, OutputStream out) {
+    accessed(
+        org.qunbei.shared.Accessed.Kind.EXPORT_DOWNLOADED,
+        "job " + export.id() + "：" + export.fileName());
     files.copy(export.id(), JobFiles.OUTPUT, out);
+  }
+
+  /** The whole registry leaves with an export: who started and who took it is on the record. */
+  private void accessed(org.qunbei.shared.Accessed.Kind kind, String detail) {
+    events.publishEvent(new org.qunbei.shared.Accessed(kind, null, detail));
   }
 
   /** An import's report: each bad row, column and reason. */

@@ -18,10 +18,15 @@ public class RegistryApi {
 
   private final Registry registry;
   private final RegistryExport export;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  RegistryApi(Registry registry, RegistryExport export) {
+  RegistryApi(
+      Registry registry,
+      RegistryExport export,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.registry = registry;
     this.export = export;
+    this.events = events;
   }
 
   /**
@@ -35,6 +40,9 @@ public class RegistryApi {
       jakarta.servlet.http.HttpServletResponse response)
       throws java.io.IOException {
     RegistryQuery query = RegistryQuery.parse(params);
+    events.publishEvent(
+        new org.qunbei.shared.Accessed(
+            org.qunbei.shared.Accessed.Kind.EXPORT_DOWNLOADED, null, "api " + params));
     response.setContentType(RegistryExport.CONTENT_TYPE);
     response.setHeader(
         "Content-Disposition",
