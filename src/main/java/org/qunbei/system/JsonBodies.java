@@ -83,20 +83,12 @@ public class JsonBodies {
    * NUL or another control character, or half of a UTF-16 pair.
    */
   private static String text(String s, String path, Violations v) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-      boolean broken =
-          Character.isHighSurrogate(c)
-              ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(++i))
-              : Character.isLowSurrogate(c);
-      if (control || broken || c == 0x7f) {
-        var label =
-            new DefaultMessageSourceResolvable(
-                new String[] {"field." + path.replaceAll("\\[\\d+]", "")}, path);
-        v.add(path, "json.unstorableText", label);
-        return null;
-      }
+    if (!org.qunbei.shared.Text.storable(s)) {
+      var label =
+          new DefaultMessageSourceResolvable(
+              new String[] {"field." + path.replaceAll("\\[\\d+]", "")}, path);
+      v.add(path, "json.unstorableText", label);
+      return null;
     }
     return s.strip();
   }

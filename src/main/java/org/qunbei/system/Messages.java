@@ -51,6 +51,24 @@ public class Messages {
             json(forRequest(request, detailCode, args)));
   }
 
+  /** Writes a filter's refusal as problem+json: the one way the security filters answer. */
+  public void writeProblem(
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response,
+      int status,
+      String titleCode,
+      String detailCode,
+      Object... args)
+      throws java.io.IOException {
+    response.setStatus(status);
+    response.setContentType("application/problem+json;charset=UTF-8");
+    response
+        .getOutputStream()
+        .write(
+            problemJson(request, status, titleCode, detailCode, args)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static String json(String text) {
     return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class FilingPagesTest {
 
   @Autowired MockMvc mvc;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -112,6 +113,21 @@ class FilingPagesTest {
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrlPattern("/filings/*/edit"))
         .andExpect(flash().attribute("notice", "草稿已保存"));
+  }
+
+  @Test
+  void typedTextIsKeptAsTheRulesCheckItWithoutSpacesOrInvisibleCharacters() throws Exception {
+    var saved =
+        mvc.perform(
+                as(post("/filings"), "applicant")
+                    .param("groupName", "  有空格\u0000的群\u0007  ")
+                    .param("action", "save"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    String edit = saved.getResponse().getRedirectedUrl();
+    long id = Long.parseLong(edit.replaceAll("\\D+", " ").strip().split(" ")[0]);
+    assertThat(jdbc.queryForObject("select group_name from filing where id = ?", String.class, id))
+        .isEqualTo("有空格的群");
   }
 
   @Test

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -70,11 +69,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Bearer realm=\"qunbei\", error=\"invalid_token\"");
-    response.setContentType("application/problem+json;charset=UTF-8");
-    String body =
-        messages.problemJson(request, 401, "problem.unauthenticated.title", "problem.token.detail");
-    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    messages.writeProblem(
+        request, response, 401, "problem.unauthenticated.title", "problem.token.detail");
   }
 }

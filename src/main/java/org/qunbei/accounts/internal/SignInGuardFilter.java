@@ -37,15 +37,8 @@ class SignInGuardFilter extends OncePerRequestFilter {
       return;
     }
     if (!form && !guard.basicWithinRate(request.getRemoteAddr())) {
-      response.setStatus(429);
       response.setHeader("Retry-After", "60");
-      response.setContentType("application/problem+json;charset=UTF-8");
-      response
-          .getOutputStream()
-          .write(
-              messages
-                  .problemJson(request, 429, "problem.tooSoon.title", "login.basicRate")
-                  .getBytes(StandardCharsets.UTF_8));
+      messages.writeProblem(request, response, 429, "problem.tooSoon.title", "login.basicRate");
       return;
     }
     var locked = guard.locked(username, request.getRemoteAddr());
@@ -58,14 +51,8 @@ class SignInGuardFilter extends OncePerRequestFilter {
       response.sendRedirect(request.getContextPath() + "/login?locked=" + minutes);
       return;
     }
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setContentType("application/problem+json;charset=UTF-8");
-    response
-        .getOutputStream()
-        .write(
-            messages
-                .problemJson(request, 401, "problem.unauthenticated.title", "login.locked", minutes)
-                .getBytes(StandardCharsets.UTF_8));
+    messages.writeProblem(
+        request, response, 401, "problem.unauthenticated.title", "login.locked", minutes);
   }
 
   /** The username of Basic credentials, or null when there are none (or they are unreadable). */
