@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import org.qunbei.accounts.CurrentUser;
@@ -31,6 +30,7 @@ class AccountStateFilter extends OncePerRequestFilter {
   private final UserAccounts accounts;
   private final AccountDetailsService principals;
   private final PasswordPolicy policy;
+  private final SecondFactor secondFactor;
   private final Clock clock;
   private final Messages messages;
   private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
@@ -39,8 +39,10 @@ class AccountStateFilter extends OncePerRequestFilter {
       UserAccounts accounts,
       AccountDetailsService principals,
       PasswordPolicy policy,
+      SecondFactor secondFactor,
       Clock clock,
       Messages messages) {
+    this.secondFactor = secondFactor;
     this.accounts = accounts;
     this.principals = principals;
     this.policy = policy;
@@ -66,7 +68,8 @@ class AccountStateFilter extends OncePerRequestFilter {
       }
       SecurityContextHolder.clearContext();
       if (api) {
-        problem(request, response, 401, "problem.unauthenticated.title", "account.disabled");
+        messages.writeProblem(
+            request, response, 401, "problem.unauthenticated.title", "account.disabled");
       } else {
         response.sendRedirect(request.getContextPath() + "/login?disabled");
       }
@@ -81,13 +84,35 @@ class AccountStateFilter extends OncePerRequestFilter {
     String mustChange = federated ? null : mustChange(account.get());
     if (mustChange != null && !changingPassword(request)) {
       if (api) {
-        problem(request, response, 403, "problem.forbidden.title", mustChange);
+        messages.writeProblem(request, response, 403, "problem.forbidden.title", mustChange);
       } else {
         response.sendRedirect(request.getContextPath() + "/account/password");
       }
       return;
     }
+    if (!federated
+        && request.getAttribute(BearerTokenFilter.BY_TOKEN) == null
+        && !SecondFactor.given(request, account.get().username())
+        && !settingUpSecondFactor(request)
+        && secondFactor.needed(account.get())) {
+      if (api || request.getSession(false) == null) {
+        // HTTP Basic or a session without its code: only a token or the sign-in page will do.
+        messages.writeProblem(
+            request, response, 403, "problem.forbidden.title", "secondFactor.needed");
+      } else {
+        response.sendRedirect(
+            request.getContextPath()
+                + (account.get().hasSecondFactor() ? "/login/two-factor" : "/account/two-factor"));
+      }
+      return;
+    }
     chain.doFilter(request, response);
+  }
+
+  /** The pages of the second factor itself: entering a code, or setting the app up. */
+  private static boolean settingUpSecondFactor(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    return uri.startsWith("/login/two-factor") || uri.startsWith("/account/two-factor");
   }
 
   /** Why the account may do nothing but change its password, or null. */
@@ -116,19 +141,6 @@ class AccountStateFilter extends OncePerRequestFilter {
     updated.setAuthentication(fresh);
     SecurityContextHolder.setContext(updated);
     sessions.saveContext(updated, request, response);
-  }
-
-  private void problem(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      int status,
-      String title,
-      String detail)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(messages.problemJson(request, status, title, detail));
   }
 
   /** What any visitor may load: the sign-in page, assets, the public verification page. */

@@ -217,9 +217,16 @@ class DirectoryAdministration {
         accounts.findByUsername(username).orElseThrow(() -> new NotFoundException(username));
     String initial = initialPassword();
     a.resetPassword(encoder.encode(initial), policy.history() - 1);
+    // Forgotten passwords and lost phones come to the same desk: the app is set up again.
+    boolean hadSecondFactor = a.hasSecondFactor();
+    a.dropSecondFactor();
     accounts.save(a);
     guard.unlock(username);
-    events.publishEvent(new DirectoryChanged(username, "password reset", actor.username()));
+    events.publishEvent(
+        new DirectoryChanged(
+            username,
+            hadSecondFactor ? "password and second factor reset" : "password reset",
+            actor.username()));
     return new NewAccount(username, initial);
   }
 

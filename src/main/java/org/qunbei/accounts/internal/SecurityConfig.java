@@ -1,7 +1,6 @@
 package org.qunbei.accounts.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -48,9 +47,10 @@ class SecurityConfig {
       UserAccounts accounts,
       AccountDetailsService principals,
       PasswordPolicy policy,
+      SecondFactor secondFactor,
       java.time.Clock clock,
       org.qunbei.system.Messages messages) {
-    return new AccountStateFilter(accounts, principals, policy, clock, messages);
+    return new AccountStateFilter(accounts, principals, policy, secondFactor, clock, messages);
   }
 
   @Bean
@@ -237,52 +237,47 @@ class SecurityConfig {
     return (request, response, ex) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"qunbei\", charset=\"UTF-8\"");
       String username = SignInGuardFilter.basicUsername(request);
-      String body;
       if (username != null
           && ex instanceof org.springframework.security.authentication.BadCredentialsException) {
         int left = guard.attemptsLeft(username, request.getRemoteAddr());
-        body =
-            left > 0
-                ? messages.problemJson(
-                    request,
-                    401,
-                    "problem.unauthenticated.title",
-                    "login.failedLeft",
-                    left,
-                    guard.lockMinutes())
-                : messages.problemJson(
-                    request,
-                    401,
-                    "problem.unauthenticated.title",
-                    "login.locked",
-                    guard.lockMinutes());
+        if (left > 0) {
+          messages.writeProblem(
+              request,
+              response,
+              401,
+              "problem.unauthenticated.title",
+              "login.failedLeft",
+              left,
+              guard.lockMinutes());
+        } else {
+          messages.writeProblem(
+              request,
+              response,
+              401,
+              "problem.unauthenticated.title",
+              "login.locked",
+              guard.lockMinutes());
+        }
       } else {
-        body =
-            messages.problemJson(
-                request, 401, "problem.unauthenticated.title", "problem.unauthenticated.detail");
+        messages.writeProblem(
+            request,
+            response,
+            401,
+            "problem.unauthenticated.title",
+            "problem.unauthenticated.detail");
       }
-      problem(response, HttpServletResponse.SC_UNAUTHORIZED, body);
     };
   }
 
   private static AccessDeniedHandler forbidden(org.qunbei.system.Messages messages) {
     return (request, response, ex) ->
-        problem(
+        messages.writeProblem(
+            request,
             response,
-            HttpServletResponse.SC_FORBIDDEN,
-            messages.problemJson(
-                request,
-                403,
-                "problem.forbidden.title",
-                ex instanceof org.springframework.security.web.csrf.CsrfException
-                    ? "problem.csrf.detail"
-                    : "problem.forbidden.detail"));
-  }
-
-  private static void problem(HttpServletResponse response, int status, String body)
-      throws java.io.IOException {
-    response.setStatus(status);
-    response.setContentType("application/problem+json;charset=UTF-8");
-    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+            403,
+            "problem.forbidden.title",
+            ex instanceof org.springframework.security.web.csrf.CsrfException
+                ? "problem.csrf.detail"
+                : "problem.forbidden.detail");
   }
 }

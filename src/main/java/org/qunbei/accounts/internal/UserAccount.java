@@ -55,6 +55,11 @@ public class UserAccount {
 
   private java.time.LocalDate departedOn;
 
+  /** The shared secret of the person's authenticator app (null: no second factor). */
+  private String totpSecret;
+
+  private long totpLastStep;
+
   /** Hashes of the person's own earlier passwords, newest first, as many as the policy keeps. */
   @ElementCollection
   @CollectionTable(name = "password_history", joinColumns = @JoinColumn(name = "user_id"))
@@ -208,6 +213,28 @@ public class UserAccount {
     this.departed = true;
     this.departedOn = on;
     this.enabled = false;
+  }
+
+  public boolean hasSecondFactor() {
+    return totpSecret != null;
+  }
+
+  /** The app is set up: its first code proved it, and that code is spent. */
+  void enrollSecondFactor(String secret, long step) {
+    this.totpSecret = secret;
+    this.totpLastStep = step;
+  }
+
+  /** A code of the person's app, good once (a later step than any used before). */
+  boolean acceptSecondFactor(String code, java.time.Instant now) {
+    var step = Totp.verify(totpSecret, code, now.getEpochSecond(), totpLastStep);
+    step.ifPresent(s -> totpLastStep = s);
+    return step.isPresent();
+  }
+
+  void dropSecondFactor() {
+    this.totpSecret = null;
+    this.totpLastStep = 0;
   }
 
   public boolean departed() {
