@@ -237,35 +237,19 @@ class SecurityConfig {
     return (request, response, ex) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"qunbei\", charset=\"UTF-8\"");
       String username = SignInGuardFilter.basicUsername(request);
+      String detail = "problem.unauthenticated.detail";
+      Object[] args = {};
       if (username != null
           && ex instanceof org.springframework.security.authentication.BadCredentialsException) {
+        // A wrong password says how many attempts are left, or that the account is now locked.
         int left = guard.attemptsLeft(username, request.getRemoteAddr());
-        if (left > 0) {
-          messages.writeProblem(
-              request,
-              response,
-              401,
-              "problem.unauthenticated.title",
-              "login.failedLeft",
-              left,
-              guard.lockMinutes());
-        } else {
-          messages.writeProblem(
-              request,
-              response,
-              401,
-              "problem.unauthenticated.title",
-              "login.locked",
-              guard.lockMinutes());
-        }
-      } else {
-        messages.writeProblem(
-            request,
-            response,
-            401,
-            "problem.unauthenticated.title",
-            "problem.unauthenticated.detail");
+        detail = left > 0 ? "login.failedLeft" : "login.locked";
+        args =
+            left > 0
+                ? new Object[] {left, guard.lockMinutes()}
+                : new Object[] {guard.lockMinutes()};
       }
+      messages.writeProblem(request, response, 401, "problem.unauthenticated.title", detail, args);
     };
   }
 
