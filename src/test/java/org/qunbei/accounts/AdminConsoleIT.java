@@ -192,6 +192,10 @@ class AdminConsoleIT {
             .andReturn()
             .getResponse();
     assertThat(after.getRedirectedUrl()).endsWith("/login");
+    // Signing in again, the person is told the account is disabled, not that the password is wrong.
+    var again =
+        mvc.perform(formLogin("/login").user("leaver").password("Leaving#2026")).andReturn();
+    assertThat(again.getResponse().getRedirectedUrl()).endsWith("/login?disabled");
     assertThat(Api.bearer(port, token).get("/api/filings").status()).isEqualTo(401);
     assertThat(basic(port, "leaver", "Leaving#2026").get("/api/filings").status()).isEqualTo(401);
     assertThat(

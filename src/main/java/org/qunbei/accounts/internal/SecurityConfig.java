@@ -162,6 +162,13 @@ class SecurityConfig {
                     .defaultSuccessUrl("/", false)
                     .failureHandler(
                         (request, response, ex) -> {
+                          // A disabled account is told so, not that its password was wrong.
+                          if (ex
+                              instanceof
+                              org.springframework.security.authentication.DisabledException) {
+                            response.sendRedirect(request.getContextPath() + "/login?disabled");
+                            return;
+                          }
                           // The page says how many attempts are left, or how long the lock lasts.
                           int left =
                               guard.attemptsLeft(
