@@ -210,6 +210,21 @@ class StaffImportIT {
     assertThat(upload(Api.as(port, "secadmin"), "text/csv", "工号,姓名,部门代码\n".getBytes()).status())
         .isEqualTo(403);
     assertThat(admin().get("/api/admin/users").text()).doesNotContain("t3002", "t3003");
+
+    // A directory sync applies its file in one call, as API.md describes the endpoint.
+    Api.Reply synced =
+        admin()
+            .send(
+                admin()
+                    .request("/api/admin/staff-imports?apply=true")
+                    .header("Content-Type", "text/csv")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofByteArray(
+                            "工号,姓名,部门代码\nT3001,周九,MATH\nT3009,同步来的,CS\n"
+                                .getBytes(StandardCharsets.UTF_8))));
+    assertThat(synced.status()).as(synced.text()).isEqualTo(201);
+    assertThat(synced.json().path("applied").asBoolean()).isTrue();
+    assertThat(admin().get("/api/admin/users").text()).contains("\"t3009\"");
   }
 
   @Test

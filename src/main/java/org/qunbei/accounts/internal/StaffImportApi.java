@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/admin/staff-imports}: HR's staff file in the body (.xlsx or .csv) answers with
- * the preview and changes nothing; {@code POST …/{id}/apply} accepts that preview.
+ * the preview and changes nothing; {@code POST …/{id}/apply} accepts that preview. A sync job that
+ * wants the directory updated in one call (as API.md has it) adds {@code ?apply=true}.
  */
 @RestController
 class StaffImportApi {
@@ -64,6 +65,7 @@ class StaffImportApi {
   ResponseEntity<ImportBody> upload(
       CurrentUser user,
       @RequestParam(name = "fileName", required = false) String fileName,
+      @RequestParam(name = "apply", defaultValue = "false") boolean apply,
       HttpServletRequest request)
       throws IOException {
     byte[] content;
@@ -71,6 +73,10 @@ class StaffImportApi {
       content = in.readNBytes(StaffImporting.MAX_BYTES + 1);
     }
     var preview = importing.preview(user, fileName, content);
+    if (apply) {
+      // A directory sync that has checked its own file applies it in the same call.
+      preview = importing.apply(user, preview.staffImport().id());
+    }
     return ResponseEntity.created(
             URI.create("/api/admin/staff-imports/" + preview.staffImport().id()))
         .body(body(preview));
