@@ -47,11 +47,26 @@ class SecondFactor {
     this.clock = clock;
   }
 
+  /**
+   * The rule is read on every signed-in request, and changes a few times a year: kept for ten
+   * seconds (on this node at once when changed here, on the others within ten seconds).
+   */
+  private volatile Set<Role> cached;
+
+  private volatile long cachedAt;
+
   @Transactional(readOnly = true)
   Set<Role> requiredFor() {
+    long now = clock.millis();
+    Set<Role> held = cached;
+    if (held != null && now - cachedAt < 10_000) {
+      return held;
+    }
     Set<Role> set = EnumSet.noneOf(Role.class);
     roles.findAll().forEach(r -> set.add(r.role()));
-    return set;
+    cached = java.util.Collections.unmodifiableSet(set);
+    cachedAt = now;
+    return cached;
   }
 
   /** Whether this account signs in with a code: it set one up, or one of its roles needs it. */
@@ -125,6 +140,7 @@ class SecondFactor {
     }
     roles.deleteAll();
     required.forEach(r -> roles.save(new SecondFactorRole(r)));
+    cached = null;
     events.publishEvent(
         new DirectoryChanged(
             "policy",

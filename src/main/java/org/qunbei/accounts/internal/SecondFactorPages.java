@@ -128,7 +128,13 @@ class SecondFactorPages {
       RedirectAttributes redirect) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     if (ticked != null) {
-      ticked.forEach(r -> roles.add(Role.valueOf(r)));
+      for (String r : ticked) {
+        try {
+          roles.add(Role.valueOf(r));
+        } catch (IllegalArgumentException e) {
+          throw InvalidInputException.of("role", "secondFactor.unknownRole", r);
+        }
+      }
     }
     secondFactor.require(user, roles);
     redirect.addFlashAttribute("notice", messages.text("directory.saved"));

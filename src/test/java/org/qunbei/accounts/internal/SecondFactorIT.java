@@ -71,6 +71,20 @@ class SecondFactorIT {
                 .status())
         .isEqualTo(403);
 
+    // A role that does not exist is named, not a server error.
+    var unknown =
+        mvc.perform(
+                post("/admin/security")
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.httpBasic("secadmin", "demo123"))
+                    .with(csrf())
+                    .param("role", "NOPE"))
+            .andReturn()
+            .getResponse();
+    assertThat(unknown.getStatus()).isEqualTo(400);
+    assertThat(unknown.getContentAsString(StandardCharsets.UTF_8)).contains("没有名为“NOPE”的角色");
+
     // Basic cannot carry a code.
     Api.Reply basic = Api.as(port, "admin").get("/api/admin/users");
     assertThat(basic.status()).isEqualTo(403);
