@@ -21,6 +21,14 @@ interface AuditEvents extends Repository<AuditEvent, Long> {
       where (:filingId is null or e.filingId = :filingId)
         and (:actor is null or e.actor = :actor)
         and (:action is null or e.action = :action)
+        and (cast(:from as instant) is null or e.at >= :from)
+        and (cast(:to as instant) is null or e.at < :to)
       """)
-  Page<AuditEvent> search(Long filingId, String actor, String action, Pageable pageable);
+  Page<AuditEvent> search(
+      Long filingId,
+      String actor,
+      String action,
+      java.time.Instant from,
+      java.time.Instant to,
+      Pageable pageable);
 }

@@ -20,7 +20,28 @@ class AuditHead {
   private String hash;
   private String seal;
 
+  /** Where the kept chain begins: 1 until retention removes the oldest events. */
+  private long firstSeq = 1;
+
+  /** The hash the first kept event names as its predecessor. */
+  private String firstPrev = GENESIS;
+
   protected AuditHead() {}
+
+  long firstSeq() {
+    return firstSeq;
+  }
+
+  String firstPrev() {
+    return firstPrev;
+  }
+
+  /** The chain now begins at {@code seq}, whose event names {@code prev} before it. */
+  void startAt(long seq, String prev, AuditSeal key) {
+    this.firstSeq = seq;
+    this.firstPrev = prev;
+    this.seal = key.of(content(this.seq, hash));
+  }
 
   long seq() {
     return seq;
@@ -42,7 +63,9 @@ class AuditHead {
         || key.matches(content(seq, hash), seal);
   }
 
-  private static String content(long seq, String hash) {
-    return "head|" + seq + "|" + hash;
+  /** A head whose chain still starts at the first event is sealed as it was before retention. */
+  private String content(long seq, String hash) {
+    String end = "head|" + seq + "|" + hash;
+    return firstSeq == 1 ? end : end + "|from|" + firstSeq + "|" + firstPrev;
   }
 }

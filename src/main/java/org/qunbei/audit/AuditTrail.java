@@ -29,9 +29,16 @@ public class AuditTrail {
   private final AuditEvents events;
   private final AuditHeads heads;
   private final AuditSeal seal;
+  private final AuditCheckpointing checkpoints;
   private final Clock clock;
 
-  AuditTrail(AuditEvents events, AuditHeads heads, AuditSeal seal, Clock clock) {
+  AuditTrail(
+      AuditEvents events,
+      AuditHeads heads,
+      AuditSeal seal,
+      AuditCheckpointing checkpoints,
+      Clock clock) {
+    this.checkpoints = checkpoints;
     this.heads = heads;
     this.events = events;
     this.seal = seal;
@@ -196,6 +203,16 @@ public class AuditTrail {
             + " 天调休上班");
   }
 
+  /** Retention's removal is itself an event, joined to the chain like any other. */
+  void recordPurge(java.time.Period period, java.time.LocalDate before, long removed) {
+    append(
+        AuditAction.AUDIT_PURGED,
+        "system",
+        null,
+        0,
+        "保留期 " + period + "：删除 " + before + " 前的 " + removed + " 条");
+  }
+
   /**
    * Joins the event to the chain: the head's row lock (held to the end of this transaction) gives
    * every event one place after the one before it, on any number of nodes.
@@ -225,9 +242,11 @@ public class AuditTrail {
   public record ChainCheck(boolean intact, long events, Long brokenAt, String problem) {}
 
   /**
-   * Walks the chain from its start: each event's seal (edited?), its place (one missing?), the hash
-   * it names as its predecessor (inserted or reordered?), and at the end the sealed head (cut off
-   * the end, or moved back?). Reads in pages, so a trail of millions stays within memory.
+   * Walks the chain from where it begins (the first event, or the first one retention kept): each
+   * event's seal (edited?), its place (one missing?), the hash it names as its predecessor
+   * (inserted or reordered?), at the end the sealed head (cut off the end, or moved back?), and
+   * beside them the signed checkpoints (forged, or a trail rewritten by someone who had the seal's
+   * key). Reads in pages, so a trail of millions stays within memory.
    */
   @Transactional(readOnly = true)
   public ChainCheck verifyChain() {
@@ -235,8 +254,9 @@ public class AuditTrail {
     if (!head.intact(seal)) {
       return new ChainCheck(false, 0, head.seq(), "head");
     }
-    long expected = 1;
-    String previous = AuditHead.GENESIS;
+    Checkpoints signed = new Checkpoints(head.firstSeq() - 1);
+    long expected = head.firstSeq();
+    String previous = head.firstPrev();
     while (true) {
       List<AuditEvent> page =
           events.findBySeqGreaterThanEqualOrderBySeqAsc(
@@ -245,35 +265,90 @@ public class AuditTrail {
         break;
       }
       for (AuditEvent e : page) {
+        long seen = expected - head.firstSeq();
         if (e.seq() > head.seq()) {
-          return new ChainCheck(false, expected - 1, e.seq(), "beyond");
+          return new ChainCheck(false, seen, e.seq(), "beyond");
         }
         if (e.seq() != expected) {
-          return new ChainCheck(false, expected - 1, expected, "missing");
+          return new ChainCheck(false, seen, expected, "missing");
         }
         if (!e.intact(seal)) {
-          return new ChainCheck(false, expected - 1, e.seq(), "edited");
+          return new ChainCheck(false, seen, e.seq(), "edited");
         }
         if (!previous.equals(e.prevHash())) {
-          return new ChainCheck(false, expected - 1, e.seq(), "reordered");
+          return new ChainCheck(false, seen, e.seq(), "reordered");
+        }
+        String problem = signed.at(e);
+        if (problem != null) {
+          return new ChainCheck(false, seen, e.seq(), problem);
         }
         previous = e.hash();
         expected++;
       }
     }
-    long seen = expected - 1;
-    if (seen != head.seq() || !previous.equals(head.hash())) {
-      return new ChainCheck(false, seen, seen + 1, "cut");
+    long seen = expected - head.firstSeq();
+    if (expected - 1 != head.seq() || !previous.equals(head.hash())) {
+      return new ChainCheck(false, seen, expected, "cut");
+    }
+    AuditCheckpoint beyond = signed.next();
+    if (beyond != null) {
+      // A checkpoint signed a place the chain no longer reaches: events were cut and the head
+      // resealed, which takes the seal's key — but not the checkpoint key.
+      return new ChainCheck(false, seen, expected, "cut");
     }
     return new ChainCheck(true, seen, null, null);
   }
 
+  /** The signed checkpoints, read in order beside the events of the walk. */
+  private final class Checkpoints {
+    private final java.util.ArrayDeque<AuditCheckpoint> queue = new java.util.ArrayDeque<>();
+    private long after;
+
+    Checkpoints(long after) {
+      this.after = after;
+    }
+
+    /** Null when the event agrees with any checkpoint at its place; else the problem. */
+    String at(AuditEvent e) {
+      AuditCheckpoint c = next();
+      if (c == null || c.seq() != e.seq()) {
+        return null;
+      }
+      queue.poll();
+      return switch (checkpoints.check(c)) {
+        case FORGED -> "signature";
+        case OTHER_KEY -> null;
+        case VALID -> c.headHash().equals(e.hash()) ? null : "checkpoint";
+      };
+    }
+
+    AuditCheckpoint next() {
+      if (queue.isEmpty()) {
+        List<AuditCheckpoint> page = checkpoints.checkpointsAfter(after);
+        queue.addAll(page);
+        if (!page.isEmpty()) {
+          after = page.get(page.size() - 1).seq();
+        }
+      }
+      return queue.peek();
+    }
+  }
+
   @Transactional(readOnly = true)
-  public Page<AuditEvent> search(Long filingId, String actor, String action, int page, int size) {
+  public Page<AuditEvent> search(
+      Long filingId,
+      String actor,
+      String action,
+      java.time.Instant from,
+      java.time.Instant to,
+      int page,
+      int size) {
     return events.search(
         filingId,
         actor,
         action,
+        from,
+        to,
         org.qunbei.shared.Paging.of(page, size, Sort.by(Sort.Order.desc("id"))));
   }
 

@@ -409,6 +409,12 @@ public class FilingService {
     return v;
   }
 
+  /** The id of the filing numbered so, for the auditor's search (only the id comes back). */
+  @Transactional(readOnly = true)
+  public Optional<Long> idOfNumber(String number) {
+    return filings.findByNumber(number).map(Filing::id);
+  }
+
   /** Where the filing holding this number came from, if one does. */
   @Transactional(readOnly = true)
   public Optional<FilingOrigin> numberHolder(String number) {

@@ -19,6 +19,30 @@ class ProductionProfileTest {
   }
 
   static ConfigurableApplicationContext start(String adminPassword, String auditKey) {
+    return start(adminPassword, auditKey, CHECKPOINT_KEY);
+  }
+
+  /** A checkpoint signing key as a school makes it (openssl genpkey -algorithm ed25519). */
+  static final String CHECKPOINT_KEY = checkpointKeyFile();
+
+  private static String checkpointKeyFile() {
+    try {
+      var pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      var file = java.nio.file.Files.createTempFile("qunbei-checkpoint", ".pem");
+      java.nio.file.Files.writeString(
+          file,
+          "-----BEGIN PRIVATE KEY-----\n"
+              + java.util.Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+              + "\n-----END PRIVATE KEY-----\n");
+      file.toFile().deleteOnExit();
+      return file.toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ConfigurableApplicationContext start(
+      String adminPassword, String auditKey, String checkpointKey) {
     return new SpringApplicationBuilder(QunbeiApplication.class)
         .profiles("prod")
         .properties(
@@ -28,6 +52,7 @@ class ProductionProfileTest {
             "QUNBEI_ADMIN_PASSWORD=" + adminPassword,
             "QUNBEI_SECADMIN_PASSWORD=Another-Long-Secret-7",
             "QUNBEI_AUDIT_KEY=" + auditKey,
+            "QUNBEI_AUDIT_CHECKPOINT_KEY_FILE=" + checkpointKey,
             "server.port=0")
         .run();
   }
@@ -62,6 +87,7 @@ class ProductionProfileTest {
                 "QUNBEI_DB_PASSWORD=",
                 "QUNBEI_ADMIN_PASSWORD=Correct-Horse-Battery-9",
                 "QUNBEI_AUDIT_KEY=a-real-audit-key-of-forty-characters-000",
+                "QUNBEI_AUDIT_CHECKPOINT_KEY_FILE=" + CHECKPOINT_KEY,
                 "server.port=0");
     assertThatThrownBy(prod::run).hasStackTraceContaining("still has the demo password");
     assertThat(served).as("the web server never listened").isFalse();
@@ -76,6 +102,13 @@ class ProductionProfileTest {
   void refusesToStartWithoutAnAuditKey() {
     assertThatThrownBy(() -> start("Correct-Horse-Battery-9", ""))
         .hasStackTraceContaining("qunbei.audit.key");
+  }
+
+  @Test
+  void refusesToStartWithoutTheKeyThatSignsAuditCheckpoints() {
+    assertThatThrownBy(
+            () -> start("Correct-Horse-Battery-9", "a-real-audit-key-of-forty-characters-000", ""))
+        .hasStackTraceContaining("qunbei.audit.checkpoint.key-file");
   }
 
   @Test

@@ -81,7 +81,7 @@ abstract class CalendarContract {
     Api.Reply after = as("applicant").get("/api/calendar/deadline?from=2029-12-31&workingDays=1");
     assertThat(after.json().path("deadline").asString()).isEqualTo("2030-01-02");
     assertThat(after.json().path("estimated").asBoolean()).isFalse();
-    assertThat(audit.search(null, "admin", "CALENDAR_LOADED", 0, 10).getContent())
+    assertThat(audit.search(null, "admin", "CALENDAR_LOADED", null, null, 0, 10).getContent())
         .anySatisfy(e -> assertThat(e.detail()).startsWith("2030 年"));
   }
 

@@ -15,16 +15,47 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApi {
 
   private final AuditTrail trail;
+  private final org.qunbei.audit.AuditCheckpointing checkpoints;
   private final org.qunbei.system.Messages messages;
+  private final org.qunbei.filing.FilingService filings;
 
-  AuditApi(AuditTrail trail, org.qunbei.system.Messages messages) {
+  AuditApi(
+      AuditTrail trail,
+      org.qunbei.audit.AuditCheckpointing checkpoints,
+      org.qunbei.system.Messages messages,
+      org.qunbei.filing.FilingService filings) {
+    this.filings = filings;
     this.trail = trail;
+    this.checkpoints = checkpoints;
     this.messages = messages;
+  }
+
+  /**
+   * The chain's signed checkpoints and links for the offline check ({@code java
+   * tools/VerifyAuditExport.java --key audit-key.pem export.txt}); a plain-text download.
+   */
+  @GetMapping(value = "/api/audit/export", produces = "text/plain;charset=UTF-8")
+  void export(CurrentUser user, jakarta.servlet.http.HttpServletResponse response)
+      throws java.io.IOException {
+    AuditQuery.requireAuditor(user);
+    trail.recordRead("export");
+    response.setContentType("text/plain;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"qunbei-audit-export.txt\"");
+    checkpoints.export(response.getWriter());
+  }
+
+  /** The public key that verifies the checkpoints, to be pinned by the auditor once. */
+  @GetMapping(value = "/api/audit/key", produces = "text/plain;charset=UTF-8")
+  String key(CurrentUser user) {
+    AuditQuery.requireAuditor(user);
+    return checkpoints.publicKeyPem();
   }
 
   @GetMapping("/api/audit")
   EventPage events(CurrentUser user, @RequestParam Map<String, String> params) {
-    return EventPage.of(AuditQuery.run(trail, user, params));
+    AuditQuery.requireAuditor(user);
+    AuditQuery q = AuditQuery.parse(params, n -> filings.idOfNumber(n).orElse(null));
+    return EventPage.of(AuditQuery.run(trail, user, q));
   }
 
   @GetMapping("/api/audit/verify")

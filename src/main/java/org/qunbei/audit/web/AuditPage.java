@@ -3,7 +3,9 @@ package org.qunbei.audit.web;
 import java.util.Map;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.audit.AuditAction;
+import org.qunbei.audit.AuditCheckpointing;
 import org.qunbei.audit.AuditTrail;
+import org.qunbei.filing.FilingService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,21 +16,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPage {
 
   private final AuditTrail trail;
+  private final AuditCheckpointing checkpoints;
+  private final FilingService filings;
 
-  AuditPage(AuditTrail trail) {
+  AuditPage(AuditTrail trail, AuditCheckpointing checkpoints, FilingService filings) {
     this.trail = trail;
+    this.checkpoints = checkpoints;
+    this.filings = filings;
   }
 
   @GetMapping("/audit")
   String page(CurrentUser user, @RequestParam Map<String, String> params, Model model) {
+    AuditQuery.requireAuditor(user);
     // ?chain: check the whole chain now (it walks every event, so only when asked).
     boolean chain = params.remove("chain") != null;
-    model.addAttribute("page", AuditQuery.run(trail, user, params));
+    AuditQuery query = AuditQuery.parse(params, n -> filings.idOfNumber(n).orElse(null));
+    model.addAttribute("page", AuditQuery.run(trail, user, query));
     if (chain) {
       model.addAttribute("chain", trail.verifyChain());
     }
+    model.addAttribute("query", query);
+    model.addAttribute("base", "/audit");
     model.addAttribute("params", params);
     model.addAttribute("actions", AuditAction.values());
+    model.addAttribute("keyId", checkpoints.keyId());
     return "audit/list";
   }
 }

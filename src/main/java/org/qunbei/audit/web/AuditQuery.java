@@ -1,5 +1,10 @@
 package org.qunbei.audit.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.Role;
@@ -10,15 +15,34 @@ import org.qunbei.shared.ForbiddenException;
 import org.qunbei.shared.InvalidInputException;
 import org.springframework.data.domain.Page;
 
-/** The trail's search as the page and the API take it: auditors only, fixed parameters. */
-final class AuditQuery {
+/**
+ * The trail's search as the page and the API take it: auditors only, fixed parameters — a filing by
+ * its number (QB-2026-00017) or id, a person, an action, a period of days (school time, both ends
+ * included), a page.
+ */
+record AuditQuery(
+    String filing,
+    Long filingId,
+    String actor,
+    String action,
+    LocalDate from,
+    LocalDate to,
+    int page,
+    int size) {
 
-  private AuditQuery() {}
+  private static final ZoneId SCHOOL = ZoneId.of("Asia/Shanghai");
 
-  static Page<AuditEvent> run(AuditTrail trail, CurrentUser user, Map<String, String> params) {
-    requireAuditor(user);
-    Long filing = number(params.get("filing"), "filing");
-    String actor = blankToNull(params.get("actor"));
+  static AuditQuery parse(
+      Map<String, String> params, java.util.function.Function<String, Long> idOfNumber) {
+    String filing = blankToNull(params.get("filing"));
+    Long filingId = null;
+    if (filing != null) {
+      filingId = filing.chars().allMatch(Character::isDigit) ? number(filing, "filing") : null;
+      if (filingId == null) {
+        Long found = idOfNumber.apply(filing);
+        filingId = found == null ? -1L : found; // an unknown number finds nothing
+      }
+    }
     String action = blankToNull(params.get("action"));
     if (action != null) {
       try {
@@ -27,31 +51,92 @@ final class AuditQuery {
         throw InvalidInputException.of("action", "filing.invalidValue", "action");
       }
     }
+    LocalDate from = date(params.get("from"), "from");
+    LocalDate to = date(params.get("to"), "to");
+    if (from != null && to != null && to.isBefore(from)) {
+      throw InvalidInputException.of("to", "audit.period.reversed");
+    }
     Long page = number(params.get("page"), "page");
     Long size = number(params.get("size"), "size");
     int p = page == null ? 0 : page.intValue();
     int s = size == null ? 50 : size.intValue();
-    if (p < 0) {
+    if (p < 0 || page != null && page > Integer.MAX_VALUE) {
       throw InvalidInputException.of("page", "query.page.invalid");
     }
     if (s < 1 || s > 100) {
       throw InvalidInputException.of("size", "query.size.invalid");
     }
-    trail.recordRead(
-        "filing="
-            + (filing == null ? "" : filing)
-            + " actor="
-            + (actor == null ? "" : actor)
-            + " action="
-            + (action == null ? "" : action)
-            + " page="
-            + p);
-    return trail.search(filing, actor, action, p, s);
+    return new AuditQuery(
+        filing, filingId, blankToNull(params.get("actor")), action, from, to, p, s);
+  }
+
+  static Page<AuditEvent> run(AuditTrail trail, CurrentUser user, AuditQuery q) {
+    requireAuditor(user);
+    trail.recordRead(q.describe());
+    return trail.search(
+        q.filingId,
+        q.actor,
+        q.action,
+        q.from == null ? null : q.from.atStartOfDay(SCHOOL).toInstant(),
+        q.to == null ? null : q.to.plusDays(1).atStartOfDay(SCHOOL).toInstant(),
+        q.page,
+        q.size);
   }
 
   static void requireAuditor(CurrentUser user) {
     if (!user.has(Role.AUDITOR)) {
       throw new ForbiddenException("audit.auditorOnly");
+    }
+  }
+
+  /** What the auditor asked, as the trail records the reading. */
+  String describe() {
+    return "filing="
+        + orEmpty(filing)
+        + " actor="
+        + orEmpty(actor)
+        + " action="
+        + orEmpty(action)
+        + " from="
+        + orEmpty(from)
+        + " to="
+        + orEmpty(to)
+        + " page="
+        + page;
+  }
+
+  /** The same search on another page, for the paging links. */
+  public String queryString(int page) {
+    StringBuilder b = new StringBuilder("?page=").append(page).append("&size=").append(size);
+    append(b, "filing", filing);
+    append(b, "actor", actor);
+    append(b, "action", action);
+    append(b, "from", from);
+    append(b, "to", to);
+    return b.toString();
+  }
+
+  private static void append(StringBuilder b, String name, Object value) {
+    if (value != null) {
+      b.append('&')
+          .append(name)
+          .append('=')
+          .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String orEmpty(Object o) {
+    return o == null ? "" : o.toString();
+  }
+
+  private static LocalDate date(String raw, String field) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(raw.strip());
+    } catch (DateTimeParseException e) {
+      throw InvalidInputException.of(field, "audit.date.invalid", field);
     }
   }
 
