@@ -96,4 +96,25 @@ class AuditSearchIT {
     assertThat(Api.as(port, "cyberoffice").get("/api/audit?filing=" + number).status())
         .isEqualTo(403);
   }
+
+  @Test
+  void makingAndRevokingAnAccessTokenIsOnTheTrail() {
+    var applicant = Api.as(port, "applicant");
+    var made = applicant.post("/api/me/tokens", "{\"name\":\"统计脚本\",\"days\":30}");
+    assertThat(made.status()).as(made.text()).isEqualTo(201);
+    long tokenId = made.json().path("info").path("id").asLong();
+    assertThat(applicant.delete("/api/me/tokens/" + tokenId).status()).isEqualTo(204);
+    var trail =
+        Api.as(port, "auditor")
+            .get("/api/audit?actor=applicant&action=DIRECTORY_CHANGED")
+            .json()
+            .path("content")
+            .findValuesAsString("detail");
+    assertThat(trail)
+        .anyMatch(d -> d.contains("access token created") && d.contains("统计脚本"))
+        .anyMatch(d -> d.contains("access token revoked"));
+    assertThat(String.join(" ", trail))
+        .as("the secret itself is never written down")
+        .doesNotContain(made.json().path("token").asString());
+  }
 }

@@ -35,11 +35,16 @@ class Tokens {
 
   private final AccessTokens tokens;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final SecureRandom random = new SecureRandom();
 
-  Tokens(AccessTokens tokens, Clock clock) {
+  Tokens(
+      AccessTokens tokens,
+      Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.tokens = tokens;
     this.clock = clock;
+    this.events = events;
   }
 
   /** A token as its owner sees it in the list: never its secret. */
@@ -108,6 +113,12 @@ class Tokens {
                 secret.substring(0, 8),
                 now,
                 now.plus(Duration.ofDays(valid))));
+    // A token acts as its owner for months: who made it, when and which is on the trail.
+    events.publishEvent(
+        new org.qunbei.accounts.DirectoryChanged(
+            user.username(),
+            "access token created: " + t.prefix() + "… (" + label + ", " + valid + " days)",
+            user.username()));
     return new NewToken(TokenInfo.of(t, now), secret);
   }
 
@@ -125,6 +136,9 @@ class Tokens {
             .findByIdAndUsername(id, user.username())
             .orElseThrow(() -> new NotFoundException("token.notFound"));
     t.revoke(clock.instant());
+    events.publishEvent(
+        new org.qunbei.accounts.DirectoryChanged(
+            user.username(), "access token revoked: " + t.prefix() + "…", user.username()));
   }
 
   /** The username a presented token acts for, if it is known, unrevoked and unexpired. */
