@@ -26,3 +26,12 @@
 document.addEventListener('click', function (e) {
   if (e.target.matches && e.target.matches('[data-select-on-click]')) { e.target.select(); }
 });
+
+// A secret shown once is rendered on the POST's own response (never carried through the session,
+// which lives in the database); the address then becomes the plain page, so a reload is a GET.
+(function () {
+  var meta = document.querySelector('meta[name="qunbei-replace-url"]');
+  if (meta && window.history && history.replaceState) {
+    history.replaceState(null, '', meta.getAttribute('content'));
+  }
+})();

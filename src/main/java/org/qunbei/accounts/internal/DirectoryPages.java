@@ -55,15 +55,17 @@ class DirectoryPages {
       @RequestParam(required = false) String department,
       @RequestParam(required = false) String staffNumber,
       @RequestParam(required = false) String email,
-      Model model,
-      RedirectAttributes redirect) {
+      Model model) {
     var body = new DirectoryBodies.UserBody(username, name, department, staffNumber, email, true);
     try {
       var created = directory.createUser(user, body);
-      redirect.addFlashAttribute(
+      // The one-time password is shown in this response only: a redirect would carry it through
+      // the session, which lives in the database.
+      model.addAttribute(
           "notice",
           messages.text("directory.user.created", created.username(), created.initialPassword()));
-      return "redirect:/admin/users/" + created.username();
+      model.addAttribute("replaceUrl", "/admin/users/" + created.username());
+      return user(user, created.username(), model);
     } catch (InvalidInputException e) {
       model.addAttribute("errors", messages.fieldMessages(e.violations()));
       model.addAttribute("typed", body);
@@ -125,11 +127,12 @@ class DirectoryPages {
   }
 
   @PostMapping("/admin/users/{username}/password-reset")
-  String reset(CurrentUser user, @PathVariable String username, RedirectAttributes redirect) {
+  String reset(CurrentUser user, @PathVariable String username, Model model) {
     var reset = directory.resetPassword(user, username);
-    redirect.addFlashAttribute(
+    model.addAttribute(
         "notice", messages.text("directory.user.reset", reset.username(), reset.initialPassword()));
-    return "redirect:/admin/users/" + username;
+    model.addAttribute("replaceUrl", "/admin/users/" + username);
+    return user(user, username, model);
   }
 
   @PostMapping("/admin/users/{username}/roles")

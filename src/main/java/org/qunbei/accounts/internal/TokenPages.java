@@ -36,9 +36,14 @@ class TokenPages {
       CurrentUser user,
       @RequestParam(required = false) String name,
       @RequestParam(required = false) String days,
+      Model model,
       RedirectAttributes redirect) {
     try {
-      redirect.addFlashAttribute("created", tokens.create(user, name, days));
+      // The secret is shown in this response only: a redirect would carry it through the
+      // session, which lives in the database.
+      model.addAttribute("created", tokens.create(user, name, days));
+      model.addAttribute("replaceUrl", "/account/tokens");
+      return page(user, model);
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute(
           "tokenErrors", e.violations().list().stream().map(messages::text).toList());
