@@ -196,6 +196,10 @@ class AdminConsoleIT {
     var again =
         mvc.perform(formLogin("/login").user("leaver").password("Leaving#2026")).andReturn();
     assertThat(again.getResponse().getRedirectedUrl()).endsWith("/login?disabled");
+    // A guesser with a wrong password learns nothing of the account's state: just "wrong".
+    var guessed =
+        mvc.perform(formLogin("/login").user("leaver").password("Guessing#2026")).andReturn();
+    assertThat(guessed.getResponse().getRedirectedUrl()).contains("/login?error=");
     assertThat(Api.bearer(port, token).get("/api/filings").status()).isEqualTo(401);
     assertThat(basic(port, "leaver", "Leaving#2026").get("/api/filings").status()).isEqualTo(401);
     assertThat(

@@ -26,6 +26,36 @@ class SecurityConfig {
   }
 
   /**
+   * Passwords checked before the account's state: Spring's default tells "disabled" to anyone who
+   * names a disabled account, whatever the password — a guesser would learn who exists and who
+   * left. Here only the right password hears that the account is disabled; a wrong one is just
+   * wrong (and counts towards the lockout) for every account, existing or not.
+   */
+  @Bean
+  org.springframework.security.authentication.dao.DaoAuthenticationProvider authenticationProvider(
+      org.springframework.security.core.userdetails.UserDetailsService users,
+      PasswordEncoder encoder) {
+    var provider =
+        new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+    provider.setPasswordEncoder(encoder);
+    provider.setPreAuthenticationChecks(user -> {});
+    provider.setPostAuthenticationChecks(
+        user -> {
+          if (!user.isAccountNonLocked()) {
+            throw new org.springframework.security.authentication.LockedException("locked");
+          }
+          if (!user.isEnabled()) {
+            throw new org.springframework.security.authentication.DisabledException("disabled");
+          }
+          if (!user.isAccountNonExpired()) {
+            throw new org.springframework.security.authentication.AccountExpiredException(
+                "expired");
+          }
+        });
+    return provider;
+  }
+
+  /**
    * The session cookie, the same in every environment (Boot applies {@code
    * server.servlet.session.cookie.*} to Spring Session only with an embedded server): {@code
    * JSESSIONID}, {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} when the request came over
