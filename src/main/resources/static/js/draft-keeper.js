@@ -4,7 +4,11 @@
 (function () {
   var form = document.getElementById('filing-form');
   if (!form) { return; }
-  var key = 'qunbei-form:' + form.getAttribute('action');
+  // Kept per person (a shared office PC), for a day at most, and wiped at sign-out: the copy holds
+  // the team's mobiles, which must not outlive the person's session on that machine.
+  var owner = form.dataset.owner || '';
+  var key = 'qunbei-form:' + owner + ':' + form.getAttribute('action');
+  var DAY = 24 * 60 * 60 * 1000;
   var saved = document.getElementById('notice') !== null;
 
   function read() {
@@ -36,9 +40,13 @@
   if (saved) {
     // The server has it now: forget the browser's copy (and the new-form copy it came from).
     localStorage.removeItem(key);
-    localStorage.removeItem('qunbei-form:/filings');
+    localStorage.removeItem('qunbei-form:' + owner + ':/filings');
   }
   var kept = localStorage.getItem(key);
+  if (kept && JSON.parse(kept).at < Date.now() - DAY) {
+    localStorage.removeItem(key);
+    kept = null;
+  }
   if (kept && !saved) {
     var data = JSON.parse(kept);
     if (JSON.stringify(data.state) !== JSON.stringify(read())) {

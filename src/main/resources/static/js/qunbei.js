@@ -35,3 +35,13 @@ document.addEventListener('click', function (e) {
     history.replaceState(null, '', meta.getAttribute('content'));
   }
 })();
+
+// Signing out wipes the browser's copies of unsaved forms (draft-keeper.js): on a shared PC the
+// next person must not find this one's team and their mobiles.
+document.addEventListener('submit', function (e) {
+  if (e.target.matches && e.target.matches('form[data-sign-out]')) {
+    Object.keys(localStorage).forEach(function (k) {
+      if (k.indexOf('qunbei-form:') === 0) { localStorage.removeItem(k); }
+    });
+  }
+});

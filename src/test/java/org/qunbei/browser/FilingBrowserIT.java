@@ -169,6 +169,29 @@ class FilingBrowserIT extends BrowserTest {
   }
 
   @Test
+  void signingOutWipesTheBrowsersCopyOfAnUnsavedFormWithItsMobiles() {
+    login("applicant");
+    driver.get(url("/filings/new"));
+    type("#groupName", "共用电脑上填写的群");
+    type("#team0-mobile", "13912345678");
+    assertThat(
+            (String)
+                ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return JSON.stringify(localStorage)"))
+        .contains("13912345678");
+    click("form[data-sign-out] button");
+    assertThat(
+            (String)
+                ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return JSON.stringify(localStorage)"))
+        .doesNotContain("13912345678")
+        .doesNotContain("qunbei-form:");
+    login("applicant");
+    driver.get(url("/filings/new"));
+    assertThat(driver.findElements(By.id("restore-bar"))).isEmpty();
+  }
+
+  @Test
   void theCyberspaceOfficeFiltersTheRegistryOnAPhone() {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     login("cyberoffice");
