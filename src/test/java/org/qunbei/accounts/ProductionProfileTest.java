@@ -134,6 +134,21 @@ class ProductionProfileTest {
               .getPort();
       var basic = org.qunbei.support.Api.basic(port, "admin", "Correct-Horse-Battery-9");
       assertThat(basic.get("/api/admin/users").status()).isEqualTo(401);
+
+      // Behind the school's TLS proxy (here on loopback): HSTS is sent and the session cookie is
+      // Secure; straight over plain HTTP, neither.
+      var anonymous = org.qunbei.support.Api.anonymous(port);
+      var proxied =
+          anonymous.send(anonymous.request("/login").header("X-Forwarded-Proto", "https").GET());
+      assertThat(proxied.status()).isEqualTo(200);
+      assertThat(proxied.header("Strict-Transport-Security")).contains("max-age=");
+      assertThat(proxied.response().headers().allValues("Set-Cookie"))
+          .anyMatch(
+              c -> c.startsWith("JSESSIONID=") && c.contains("Secure") && c.contains("HttpOnly"));
+      var plain = anonymous.get("/login");
+      assertThat(plain.header("Strict-Transport-Security")).isNull();
+      assertThat(plain.response().headers().allValues("Set-Cookie"))
+          .noneMatch(c -> c.contains("Secure"));
     }
   }
 }
