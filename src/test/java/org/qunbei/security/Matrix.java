@@ -60,14 +60,19 @@ final class Matrix {
     }
   }
 
-  /** Where a seeded filing stands: a draft, waiting on one of the four steps, or filed. */
+  /**
+   * Where a seeded filing stands: a draft, waiting on one of the four steps, filed, or filed with
+   * its dissolution reported.
+   */
   enum Stage {
     DRAFT,
     HEAD,
     CONFIDENTIALITY,
     CYBERSPACE,
     LEADER,
-    FILED;
+    FILED,
+    /** Filed, with a dissolution report waiting for its department's head. */
+    DISSOLVING;
 
     boolean underReview() {
       return this != DRAFT && this != FILED;
@@ -76,7 +81,7 @@ final class Matrix {
     /** Who decides this stage's step; a secret filing's second step is the party office's. */
     Caller decider(String dept, boolean secret) {
       return switch (this) {
-        case HEAD -> dept.equals("CS") ? Caller.DEPTHEAD : Caller.DEPTHEAD2;
+        case HEAD, DISSOLVING -> dept.equals("CS") ? Caller.DEPTHEAD : Caller.DEPTHEAD2;
         case CONFIDENTIALITY -> secret ? Caller.PARTYOFFICE : Caller.SECRECY;
         case CYBERSPACE -> Caller.CYBEROFFICE;
         case LEADER -> Caller.LEADER;

@@ -77,12 +77,35 @@ final class Seeds {
             Map.of("id", String.valueOf(secret)),
             null,
             List.of(Res.secret("CS", Stage.CONFIDENTIALITY))));
+    long cs = filed.get("CS");
+    long math = filed.get("MATH");
+    // A change filing of the filed CS group, waiting for the department's head.
+    Api.Reply change =
+        as("applicant")
+            .post(
+                "/api/filings/" + cs + "/changes",
+                "{\"changedOn\":\"" + LocalDate.now() + "\",\"reason\":\"更换群主\"}");
+    assertThat(change.status()).as("change " + change.text()).isEqualTo(201);
+    long changeId = change.json().path("id").asLong();
+    groupNames.get("CS").add(change.json().path("groupName").asString());
+    Api.Reply submitted = as("applicant").post("/api/filings/" + changeId + "/submit", "");
+    assertThat(submitted.status()).as("change submitted " + submitted.text()).isEqualTo(200);
+    filings.add(
+        new Target(
+            "CS/change/HEAD#" + changeId,
+            Map.of("id", String.valueOf(changeId)),
+            null,
+            List.of(Res.filing("CS", Stage.HEAD))));
     targets.put(Targets.FILING, filings);
     List<Target> diffs = new ArrayList<>();
     filings.forEach(
         f -> diffs.add(new Target(f.label(), f.vars(), "from=" + f.vars().get("id"), f.res())));
-    long cs = filed.get("CS");
-    long math = filed.get("MATH");
+    diffs.add(
+        new Target(
+            "CS/change from CS/FILED",
+            Map.of("id", String.valueOf(changeId)),
+            "from=" + cs,
+            List.of(Res.filing("CS", Stage.HEAD), Res.filing("CS", Stage.FILED))));
     diffs.add(
         new Target(
             "CS/FILED from MATH/FILED",
@@ -235,6 +258,14 @@ final class Seeds {
                     "{\"decision\":\"APPROVE\",\"opinion\":\"同意\"}");
         assertThat(decided.status()).as(s + " " + decided.text()).isEqualTo(200);
       }
+    }
+    if (stage == Stage.DISSOLVING) {
+      Api.Reply reported =
+          as(applicant)
+              .post(
+                  "/api/filings/" + id + "/dissolution",
+                  "{\"dissolvedOn\":\"" + LocalDate.now() + "\",\"reason\":\"项目结束\"}");
+      assertThat(reported.status()).as("dissolution " + reported.text()).isEqualTo(201);
     }
     return id;
   }
