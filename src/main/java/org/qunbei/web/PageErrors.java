@@ -32,7 +32,8 @@ class PageErrors {
     return page(HttpStatus.FORBIDDEN, null);
   }
 
-  @ExceptionHandler(StateConflictException.class)
+  /** The state moved on, or the form was for a version another person has since changed. */
+  @ExceptionHandler({StateConflictException.class, org.qunbei.shared.StaleVersionException.class})
   ModelAndView conflict() {
     return page(HttpStatus.CONFLICT, null);
   }

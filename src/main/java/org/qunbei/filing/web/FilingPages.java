@@ -14,6 +14,7 @@ import org.qunbei.filing.FilingService;
 import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.GroupQrCode;
 import org.qunbei.filing.ReviewRouting;
+import org.qunbei.shared.ForbiddenException;
 import org.qunbei.shared.InvalidInputException;
 import org.qunbei.shared.StaleVersionException;
 import org.qunbei.shared.Violations;
@@ -60,6 +61,7 @@ class FilingPages {
 
   @GetMapping("/filings/new")
   String newForm(CurrentUser user, Model model) {
+    requireApplicant(user);
     return form(model, user, FilingForm.empty(user.departmentCode()), null, new Violations(), null);
   }
 
@@ -70,6 +72,7 @@ class FilingPages {
       @RequestParam(defaultValue = "save") String action,
       Model model,
       RedirectAttributes redirect) {
+    requireApplicant(user);
     var parsed = FilingFormMapper.parse(form);
     if (!parsed.violations().isEmpty()) {
       return rejected(model, user, form, null, parsed);
@@ -100,6 +103,11 @@ class FilingPages {
       Model model,
       RedirectAttributes redirect) {
     Filing existing = service.get(user, id);
+    // Refused before the form is read: a reader who may not edit gets no form back, even one
+    // with errors.
+    if (!FilingAccess.mayEdit(user, existing)) {
+      throw new ForbiddenException("filing.notYours");
+    }
     var parsed = FilingFormMapper.parse(form);
     if (!parsed.violations().isEmpty()) {
       return rejected(model, user, form, existing, parsed);
@@ -270,6 +278,13 @@ class FilingPages {
         .filter(
             d -> d.code().equals(user.departmentCode()) || d.kind() == DepartmentKind.WORKING_GROUP)
         .toList();
+  }
+
+  /** The form is an applicant's: anyone else could fill it in but never save it. */
+  private static void requireApplicant(CurrentUser user) {
+    if (!user.canFile()) {
+      throw new ForbiddenException("filing.notApplicant");
+    }
   }
 
   private static Long version(String raw) {

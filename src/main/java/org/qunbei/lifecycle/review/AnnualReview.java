@@ -182,7 +182,8 @@ public class AnnualReview {
     return progress;
   }
 
-  private static void requireOffice(CurrentUser user) {
+  /** Only the cyberspace office opens, closes and reports rounds; checked before any input. */
+  public static void requireOffice(CurrentUser user) {
     if (!user.has(Role.CYBERSPACE_OFFICE)) {
       throw new ForbiddenException("review.notOffice");
     }

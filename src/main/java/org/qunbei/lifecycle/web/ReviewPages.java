@@ -61,6 +61,8 @@ class ReviewPages {
       @RequestParam(required = false) String deadline,
       Model model,
       RedirectAttributes redirect) {
+    // Before the deadline is read: a refused caller must not get the office's form back.
+    AnnualReview.requireOffice(user);
     try {
       ReviewRound round = review.open(user, title, date(deadline));
       redirect.addFlashAttribute("notice", messages.text("review.opened"));

@@ -73,7 +73,8 @@ public class JobPages {
   }
 
   @GetMapping("/registry/import/template")
-  void importTemplate(HttpServletResponse response) throws IOException {
+  void importTemplate(CurrentUser user, HttpServletResponse response) throws IOException {
+    jobs.requireImporter(user);
     attachment(response, ImportTemplate.FILE_NAME);
     template.write(response.getOutputStream());
   }
