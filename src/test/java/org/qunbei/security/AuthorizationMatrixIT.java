@@ -257,6 +257,8 @@ class AuthorizationMatrixIT {
           rule("GET /api/audit", NONE, AUDITOR_ONLY),
           rule("GET /api/audit/verify", AUDITED_FILING, AUDITOR_ONLY),
           rule("GET /api/audit/chain", NONE, AUDITOR_ONLY),
+          rule("GET /api/audit/export", NONE, AUDITOR_ONLY),
+          rule("GET /api/audit/key", NONE, AUDITOR_ONLY),
           // Last: what ends a resource the calls above use.
           rule("POST /reviews/{id}/close", REVIEW, CYBER),
           rule("POST /account/tokens/{id}/revoke", TOKEN, OWNER).lenient(),
