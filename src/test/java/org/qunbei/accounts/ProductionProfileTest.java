@@ -18,7 +18,18 @@ class ProductionProfileTest {
     return start(adminPassword, "a-real-audit-key-of-forty-characters-000");
   }
 
+  /** Versioned keys of the test's own for the mobiles (never the demo key). */
+  static final String CRYPTO_KEYS =
+      "1:"
+          + java.util.Base64.getEncoder()
+              .encodeToString("a-real-32-byte-field-key-0000000".getBytes());
+
   static ConfigurableApplicationContext start(String adminPassword, String auditKey) {
+    return start(adminPassword, auditKey, CRYPTO_KEYS);
+  }
+
+  static ConfigurableApplicationContext start(
+      String adminPassword, String auditKey, String cryptoKeys) {
     return new SpringApplicationBuilder(QunbeiApplication.class)
         .profiles("prod")
         .properties(
@@ -28,6 +39,7 @@ class ProductionProfileTest {
             "QUNBEI_ADMIN_PASSWORD=" + adminPassword,
             "QUNBEI_SECADMIN_PASSWORD=Another-Long-Secret-7",
             "QUNBEI_AUDIT_KEY=" + auditKey,
+            "QUNBEI_CRYPTO_KEYS=" + cryptoKeys,
             "server.port=0")
         .run();
   }
@@ -62,6 +74,7 @@ class ProductionProfileTest {
                 "QUNBEI_DB_PASSWORD=",
                 "QUNBEI_ADMIN_PASSWORD=Correct-Horse-Battery-9",
                 "QUNBEI_AUDIT_KEY=a-real-audit-key-of-forty-characters-000",
+                "QUNBEI_CRYPTO_KEYS=" + CRYPTO_KEYS,
                 "server.port=0");
     assertThatThrownBy(prod::run).hasStackTraceContaining("still has the demo password");
     assertThat(served).as("the web server never listened").isFalse();
@@ -76,6 +89,21 @@ class ProductionProfileTest {
   void refusesToStartWithoutAnAuditKey() {
     assertThatThrownBy(() -> start("Correct-Horse-Battery-9", ""))
         .hasStackTraceContaining("qunbei.audit.key");
+  }
+
+  @Test
+  void refusesToStartWithoutEncryptionKeysOrWithTheDemoKey() {
+    String strong = "Correct-Horse-Battery-9";
+    String audit = "a-real-audit-key-of-forty-characters-000";
+    assertThatThrownBy(() -> start(strong, audit, ""))
+        .hasStackTraceContaining("Refusing to start: no key is set")
+        .hasStackTraceContaining("QUNBEI_CRYPTO_KEYS");
+    String demo =
+        "1:"
+            + java.util.Base64.getEncoder()
+                .encodeToString("qunbei-demo-field-key-not-prod!!".getBytes());
+    assertThatThrownBy(() -> start(strong, audit, demo))
+        .hasStackTraceContaining("Refusing to start: a demo key is set");
   }
 
   @Test
