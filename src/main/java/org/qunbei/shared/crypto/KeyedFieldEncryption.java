@@ -200,6 +200,11 @@ class KeyedFieldEncryption implements FieldEncryption {
     return current;
   }
 
+  /** The algorithm of a configured key version. */
+  CryptoAlgorithm algorithmOf(int version) {
+    return keys.get(version).algorithm();
+  }
+
   /** The additional authenticated data: the version, so a relabelled value fails. */
   private static byte[] label(int version) {
     return ("qunbei-field-v" + version).getBytes(StandardCharsets.US_ASCII);

@@ -59,10 +59,13 @@ public class Rekeying {
     return done;
   }
 
+  /**
+   * A batch at a time: the values not under the current key, oldest rows first; each batch
+   * re-encrypted leaves the selection, so memory stays bounded whatever the table's size.
+   */
   private int rekey(EncryptedColumn c, FieldEncryption target) {
     String keys = String.join(", ", c.rowKey());
-    List<Object[]> stale = new ArrayList<>();
-    jdbc.query(
+    String select =
         "select "
             + keys
             + ", "
@@ -71,19 +74,13 @@ public class Rekeying {
             + c.table()
             + " where "
             + c.column()
-            + " is not null",
-        rs -> {
-          String stored = rs.getString(c.rowKey().size() + 1);
-          if (!target.isCurrent(stored)) {
-            Object[] row = new Object[c.rowKey().size() + 2];
-            row[0] = target.encrypt(target.decrypt(stored));
-            for (int i = 0; i < c.rowKey().size(); i++) {
-              row[i + 1] = rs.getObject(i + 1);
-            }
-            row[row.length - 1] = stored;
-            stale.add(row);
-          }
-        });
+            + " is not null and "
+            + c.column()
+            + " not like ? order by "
+            + keys
+            + " limit "
+            + BATCH;
+    String current = "v" + target.currentVersion() + ":%";
     String where = String.join(" and ", c.rowKey().stream().map(k -> k + " = ?").toList());
     String update =
         "update "
@@ -96,8 +93,27 @@ public class Rekeying {
             + c.column()
             + " = ?";
     int changed = 0;
-    for (int from = 0; from < stale.size(); from += BATCH) {
-      List<Object[]> batch = stale.subList(from, Math.min(stale.size(), from + BATCH));
+    while (true) {
+      List<Object[]> batch = new ArrayList<>();
+      jdbc.query(
+          select,
+          rs -> {
+            String stored = rs.getString(c.rowKey().size() + 1);
+            if (!target.isCurrent(stored)) {
+              Object[] row = new Object[c.rowKey().size() + 2];
+              row[0] = target.encrypt(target.decrypt(stored));
+              for (int i = 0; i < c.rowKey().size(); i++) {
+                row[i + 1] = rs.getObject(i + 1);
+              }
+              row[row.length - 1] = stored;
+              batch.add(row);
+            }
+          },
+          current);
+      if (batch.isEmpty()) {
+        return changed;
+      }
+      int done = 0;
       int[][] counts =
           tx.execute(
               s ->
@@ -112,10 +128,19 @@ public class Rekeying {
                       }));
       for (int[] part : counts) {
         for (int n : part) {
-          changed += Math.max(n, 0);
+          done += Math.max(n, 0);
         }
       }
+      if (done == 0) {
+        // Every row changed under us, to values still not current: a node on the old key.
+        throw new IllegalStateException(
+            "Re-keying "
+                + c.table()
+                + "."
+                + c.column()
+                + " makes no progress: is a node still writing under an old current key?");
+      }
+      changed += done;
     }
-    return changed;
   }
 }

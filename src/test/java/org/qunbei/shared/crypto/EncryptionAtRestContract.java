@@ -22,9 +22,13 @@ abstract class EncryptionAtRestContract {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired Rekeying rekeying;
 
   /** A provider built apart from the application's, with the keys the test configured. */
   abstract KeyedFieldEncryption configured();
+
+  /** The keys the test configured, as {@code qunbei.crypto.keys} spells them. */
+  abstract String keys();
 
   List<String> rawMobiles(long id) {
     List<String> raw =
@@ -92,5 +96,25 @@ abstract class EncryptionAtRestContract {
     assertThat(put.status()).as(put.text()).isEqualTo(200);
     assertThat(rawMobiles(id)).allSatisfy(m -> assertThat(m).startsWith("v"));
     assertThat(configured().decrypt(rawMobiles(id).get(1))).isEqualTo("13900000009");
+  }
+
+  @Test
+  void reKeyingRunsOnThisDatabaseAndBack() {
+    var created = Api.as(port, "applicant").post("/api/filings", Samples.example().toString());
+    long id = created.json().path("id").asLong();
+    String both = keys() + ",9:AES-GCM:" + KeyedFieldEncryptionTest.K2;
+    CryptoAlgorithm algorithm = configured().algorithmOf(configured().currentVersion());
+    var forward = new KeyedFieldEncryption(algorithm, both, 9, false);
+    rekeying.rekey(forward);
+    var onlyNine =
+        new KeyedFieldEncryption(
+            CryptoAlgorithm.AES_GCM, "9:" + KeyedFieldEncryptionTest.K2, null, false);
+    assertThat(rawMobiles(id))
+        .allSatisfy(m -> assertThat(onlyNine.decrypt(m)).matches("1[3-9]\\d{9}"));
+    // Back under the configured key, which the application reads.
+    rekeying.rekey(new KeyedFieldEncryption(algorithm, both, configured().currentVersion(), false));
+    assertThat(rawMobiles(id))
+        .allSatisfy(m -> assertThat(m).startsWith("v" + configured().currentVersion() + ":"));
+    assertThat(Api.as(port, "applicant").get("/api/filings/" + id).status()).isEqualTo(200);
   }
 }

@@ -15,6 +15,11 @@ class EncryptionAtRestMariaDbIT extends EncryptionAtRestContract {
   }
 
   @Override
+  String keys() {
+    return "1:" + java.util.Base64.getEncoder().encodeToString(KeyedFieldEncryption.DEMO_AES);
+  }
+
+  @Override
   KeyedFieldEncryption configured() {
     return new KeyedFieldEncryption(CryptoAlgorithm.AES_GCM, "", null, false);
   }

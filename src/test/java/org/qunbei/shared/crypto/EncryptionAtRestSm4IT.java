@@ -19,6 +19,11 @@ class EncryptionAtRestSm4IT extends EncryptionAtRestContract {
   }
 
   @Override
+  String keys() {
+    return KEYS;
+  }
+
+  @Override
   KeyedFieldEncryption configured() {
     return new KeyedFieldEncryption(CryptoAlgorithm.SM4_GCM, KEYS, null, false);
   }
