@@ -49,6 +49,18 @@ public final class FilingAccess {
         || user.leaderOf().contains(departmentCode);
   }
 
+  /**
+   * The one rule for mobiles, in pages, API, documents and exports alike: whole for the filing's
+   * department as {@link #maySeePhones} says, and for whoever may still change it (they must see
+   * what they change); masked for anyone else. Its deciders see them whole too, which only the
+   * approval chain can tell ({@code FilingService#contentFor} adds them).
+   */
+  public static boolean maySeeMobiles(
+      CurrentUser user, String departmentCode, String createdBy, FilingStatus status) {
+    return maySeePhones(user, departmentCode)
+        || (status.isEditable() && user.canFile() && user.username().equals(createdBy));
+  }
+
   /** The list-query form of {@link #mayView}. */
   public static Specification<Filing> visibleTo(CurrentUser user) {
     return (root, query, cb) -> {

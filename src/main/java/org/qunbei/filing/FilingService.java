@@ -345,8 +345,10 @@ public class FilingService {
 
   /**
    * The filing's content as this user may see it: whole for its department, its leader in charge,
-   * the cyberspace office, whoever created it and whoever decides or decided a step of it; with the
-   * team's mobiles masked for anyone else who may see the filing (the administrator).
+   * the cyberspace office, whoever decides or decided a step of it, and whoever may still change it
+   * ({@link FilingAccess#maySeeMobiles}); with the team's mobiles masked for anyone else who may
+   * see the filing (one who filed it for a department they have since left, once it is out of their
+   * hands).
    */
   public FilingContent contentFor(CurrentUser user, Filing visible) {
     return contentFor(user, visible, visible);
@@ -355,8 +357,8 @@ public class FilingService {
   /** The content of {@code shown}, whole or masked as the caller may see {@code authority}. */
   private FilingContent contentFor(CurrentUser user, Filing shown, Filing authority) {
     boolean whole =
-        FilingAccess.maySeePhones(user, authority.departmentCode())
-            || user.username().equals(authority.createdBy())
+        FilingAccess.maySeeMobiles(
+                user, authority.departmentCode(), authority.createdBy(), authority.status())
             || review.involves(user, authority);
     return whole ? shown.content() : shown.content().withMobilesMasked();
   }

@@ -18,8 +18,14 @@ class ProductionProfileTest {
     return start(adminPassword, "a-real-audit-key-of-forty-characters-000");
   }
 
+  /** Versioned keys of the test's own for the mobiles (never the demo key). */
+  static final String CRYPTO_KEYS =
+      "1:"
+          + java.util.Base64.getEncoder()
+              .encodeToString("a-real-32-byte-field-key-0000000".getBytes());
+
   static ConfigurableApplicationContext start(String adminPassword, String auditKey) {
-    return start(adminPassword, auditKey, CHECKPOINT_KEY);
+    return start(adminPassword, auditKey, CRYPTO_KEYS, CHECKPOINT_KEY);
   }
 
   /** A checkpoint signing key as a school makes it (openssl genpkey -algorithm ed25519). */
@@ -42,7 +48,7 @@ class ProductionProfileTest {
   }
 
   static ConfigurableApplicationContext start(
-      String adminPassword, String auditKey, String checkpointKey) {
+      String adminPassword, String auditKey, String cryptoKeys, String checkpointKey) {
     return new SpringApplicationBuilder(QunbeiApplication.class)
         .profiles("prod")
         .properties(
@@ -53,6 +59,7 @@ class ProductionProfileTest {
             "QUNBEI_SECADMIN_PASSWORD=Another-Long-Secret-7",
             "QUNBEI_AUDIT_KEY=" + auditKey,
             "QUNBEI_AUDIT_CHECKPOINT_KEY_FILE=" + checkpointKey,
+            "QUNBEI_CRYPTO_KEYS=" + cryptoKeys,
             "server.port=0")
         .run();
   }
@@ -88,6 +95,7 @@ class ProductionProfileTest {
                 "QUNBEI_ADMIN_PASSWORD=Correct-Horse-Battery-9",
                 "QUNBEI_AUDIT_KEY=a-real-audit-key-of-forty-characters-000",
                 "QUNBEI_AUDIT_CHECKPOINT_KEY_FILE=" + CHECKPOINT_KEY,
+                "QUNBEI_CRYPTO_KEYS=" + CRYPTO_KEYS,
                 "server.port=0");
     assertThatThrownBy(prod::run).hasStackTraceContaining("still has the demo password");
     assertThat(served).as("the web server never listened").isFalse();
@@ -107,8 +115,27 @@ class ProductionProfileTest {
   @Test
   void refusesToStartWithoutTheKeyThatSignsAuditCheckpoints() {
     assertThatThrownBy(
-            () -> start("Correct-Horse-Battery-9", "a-real-audit-key-of-forty-characters-000", ""))
+            () -> start(
+                    "Correct-Horse-Battery-9",
+                    "a-real-audit-key-of-forty-characters-000",
+                    CRYPTO_KEYS,
+                    ""))
         .hasStackTraceContaining("qunbei.audit.checkpoint.key-file");
+  }
+
+  @Test
+  void refusesToStartWithoutEncryptionKeysOrWithTheDemoKey() {
+    String strong = "Correct-Horse-Battery-9";
+    String audit = "a-real-audit-key-of-forty-characters-000";
+    assertThatThrownBy(() -> start(strong, audit, "", CHECKPOINT_KEY))
+        .hasStackTraceContaining("Refusing to start: no key is set")
+        .hasStackTraceContaining("QUNBEI_CRYPTO_KEYS");
+    String demo =
+        "1:"
+            + java.util.Base64.getEncoder()
+                .encodeToString("qunbei-demo-field-key-not-prod!!".getBytes());
+    assertThatThrownBy(() -> start(strong, audit, demo, CHECKPOINT_KEY))
+        .hasStackTraceContaining("Refusing to start: a demo key is set");
   }
 
   @Test

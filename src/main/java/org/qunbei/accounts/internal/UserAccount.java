@@ -55,7 +55,11 @@ public class UserAccount {
 
   private java.time.LocalDate departedOn;
 
-  /** The shared secret of the person's authenticator app (null: no second factor). */
+  /**
+   * The shared secret of the person's authenticator app (null: no second factor), encrypted at
+   * rest: whoever reads the database must not be able to compute the codes.
+   */
+  @jakarta.persistence.Convert(converter = org.qunbei.shared.crypto.Encrypted.class)
   private String totpSecret;
 
   private long totpLastStep;

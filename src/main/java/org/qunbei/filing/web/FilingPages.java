@@ -90,8 +90,14 @@ class FilingPages {
   @GetMapping("/filings/{id}/edit")
   String edit(CurrentUser user, @PathVariable long id, Model model) {
     Filing f = service.get(user, id);
+    // Anyone who may see the filing may open its form: the mobiles are shown as on every view.
     return form(
-        model, user, FilingFormMapper.toForm(f.content(), f.version()), f, new Violations(), null);
+        model,
+        user,
+        FilingFormMapper.toForm(service.contentFor(user, f), f.version()),
+        f,
+        new Violations(),
+        null);
   }
 
   @PostMapping("/filings/{id}")

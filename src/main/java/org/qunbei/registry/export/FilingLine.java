@@ -30,7 +30,8 @@ public record FilingLine(
     Lineage lineage,
     Instant filedAt,
     FilingContent content,
-    List<ReviewRecord> decisions) {
+    List<ReviewRecord> decisions,
+    String createdBy) {
 
   /** The filing's own attributes selected, in the order {@link #of} reads them. */
   static final List<String> ATTRIBUTES =
@@ -45,7 +46,8 @@ public record FilingLine(
           "submittedAt",
           "updatedAt",
           "lineage",
-          "filedAt");
+          "filedAt",
+          "createdBy");
 
   /**
    * The stored fields of sections 一 to 四 but the team (read apart), as the persistence metamodel
@@ -82,7 +84,8 @@ public record FilingLine(
         t.get(9, Lineage.class),
         t.get(10, Instant.class),
         content.build(),
-        decisions);
+        decisions,
+        t.get(11, String.class));
   }
 
   private static void set(FilingContent.Editor content, FormColumn column, Object value) {

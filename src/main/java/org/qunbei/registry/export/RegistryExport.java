@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The registry as an Excel workbook: the same filters and the same scope as the list, one row per
  * filing, written as the rows arrive from the database so that memory stays bounded whatever the
- * count. Phones are masked where {@link FilingAccess#maySeePhones} says so.
+ * count. Mobiles are masked where {@link FilingAccess#maySeeMobiles} says so, as on every view.
  */
 @Service
 public class RegistryExport {
@@ -115,7 +115,9 @@ public class RegistryExport {
           Registry.scoped(user, filter),
           filter.pageable().getSort(),
           line -> {
-            boolean phones = FilingAccess.maySeePhones(user, line.content().departmentCode());
+            boolean phones =
+                FilingAccess.maySeeMobiles(
+                    user, line.content().departmentCode(), line.createdBy(), line.status());
             writeLine(sheet.line(), line, departments, steps, labels, phones);
             if (++written[0] % 500 == 0) {
               progress.accept(written[0]);
