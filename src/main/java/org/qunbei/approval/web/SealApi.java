@@ -4,10 +4,12 @@ import java.time.Instant;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.approval.SealImage;
 import org.qunbei.approval.Seals;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,15 +28,22 @@ class SealApi {
   @PutMapping(
       path = "/api/me/signature",
       consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
-  Uploaded signature(CurrentUser user, @RequestBody byte[] image) {
-    return Uploaded.of(seals.uploadSignature(user, image));
+  Uploaded signature(
+      CurrentUser user,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
+      @RequestBody byte[] image) {
+    return Uploaded.of(seals.uploadSignature(user, image, type, null));
   }
 
   @PutMapping(
       path = "/api/stamps/{owner}",
       consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
-  Uploaded stamp(CurrentUser user, @PathVariable String owner, @RequestBody byte[] image) {
-    return Uploaded.of(seals.uploadStamp(user, owner, image));
+  Uploaded stamp(
+      CurrentUser user,
+      @PathVariable String owner,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
+      @RequestBody byte[] image) {
+    return Uploaded.of(seals.uploadStamp(user, owner, image, type, null));
   }
 
   record Uploaded(Long id, String kind, String owner, String contentType, Instant uploadedAt) {

@@ -92,8 +92,11 @@ class FilingApi {
       path = "/{id}/qr-code",
       consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
   FilingView.QrCodeView uploadQrCode(
-      CurrentUser user, @PathVariable long id, @RequestBody byte[] image) {
-    return FilingView.QrCodeView.of(id, service.attachQrCode(user, id, image));
+      CurrentUser user,
+      @PathVariable long id,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
+      @RequestBody byte[] image) {
+    return FilingView.QrCodeView.of(id, service.attachQrCode(user, id, image, type, null));
   }
 
   @GetMapping("/{id}/qr-code")
