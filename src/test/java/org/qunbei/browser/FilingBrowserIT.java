@@ -129,6 +129,8 @@ class FilingBrowserIT extends BrowserTest {
     driver.findElement(By.id("qr-file")).sendKeys(huge.toString());
     click("#qr button[type=submit]");
     assertThat(driver.findElement(By.cssSelector("p.lead")).getText()).isEqualTo("上传的文件过大");
+    assertThat(driver.findElement(By.cssSelector("section ul.text-danger")).getText())
+        .startsWith("群二维码：上传的文件过大");
     // (The refused uploads answered their POST with a page: back again is the form, afresh.)
     driver.get(edit);
     assertThat(value("#groupName")).isEqualTo("二维码上传测试群");

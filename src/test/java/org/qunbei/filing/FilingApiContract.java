@@ -350,6 +350,7 @@ abstract class FilingApiContract {
         applicant()
             .putBytes("/api/filings/" + id + "/qr-code", "image/png", new byte[50 * 1024 * 1024]);
     assertThat(big.status()).isEqualTo(413);
+    assertThat(big.error("qrCode")).startsWith("群二维码：上传的文件过大");
 
     var gif = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/gif", new byte[10]);
     assertThat(gif.status()).isEqualTo(415);
