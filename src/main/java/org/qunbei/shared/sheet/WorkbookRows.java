@@ -117,7 +117,10 @@ public final class WorkbookRows {
     String name = fileName.strip().replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1);
     String lower = name.toLowerCase(java.util.Locale.ROOT);
-    if (!lower.endsWith(".xlsx") && !(csvToo && lower.endsWith(".csv"))) {
+    // An .xls goes on to its content, which says to save it as .xlsx: more help than its name.
+    if (!lower.endsWith(".xlsx")
+        && !lower.endsWith(".xls")
+        && !(csvToo && lower.endsWith(".csv"))) {
       throw new BadWorkbook(
           csvToo ? "upload.sheet.nameOrCsv" : "upload.sheet.name",
           name.length() > 60 ? name.substring(name.length() - 60) : name);

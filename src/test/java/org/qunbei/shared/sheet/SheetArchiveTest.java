@@ -225,6 +225,7 @@ class SheetArchiveTest {
     WorkbookRows.checkName("导入模板.XLSX", false);
     WorkbookRows.checkName(null, false);
     WorkbookRows.checkName("staff.csv", true);
+    WorkbookRows.checkName("旧表.xls", false);
     for (String name : List.of("a.png", "a.svg", "a.xlsx.html", "a.csv")) {
       try {
         WorkbookRows.checkName(name, false);
