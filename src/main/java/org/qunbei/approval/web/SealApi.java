@@ -1,15 +1,14 @@
 package org.qunbei.approval.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.approval.SealImage;
 import org.qunbei.approval.Seals;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,11 +27,8 @@ class SealApi {
   @PutMapping(
       path = "/api/me/signature",
       consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
-  Uploaded signature(
-      CurrentUser user,
-      @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
-      @RequestBody byte[] image) {
-    return Uploaded.of(seals.uploadSignature(user, image, type, null));
+  Uploaded signature(CurrentUser user, HttpServletRequest request, @RequestBody byte[] image) {
+    return Uploaded.of(seals.uploadSignature(user, image, request.getContentType(), null));
   }
 
   @PutMapping(
@@ -41,9 +37,9 @@ class SealApi {
   Uploaded stamp(
       CurrentUser user,
       @PathVariable String owner,
-      @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
+      HttpServletRequest request,
       @RequestBody byte[] image) {
-    return Uploaded.of(seals.uploadStamp(user, owner, image, type, null));
+    return Uploaded.of(seals.uploadStamp(user, owner, image, request.getContentType(), null));
   }
 
   record Uploaded(Long id, String kind, String owner, String contentType, Instant uploadedAt) {

@@ -1,5 +1,6 @@
 package org.qunbei.filing.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.filing.Filing;
@@ -94,9 +95,10 @@ class FilingApi {
   FilingView.QrCodeView uploadQrCode(
       CurrentUser user,
       @PathVariable long id,
-      @RequestHeader(HttpHeaders.CONTENT_TYPE) String type,
+      HttpServletRequest request,
       @RequestBody byte[] image) {
-    return FilingView.QrCodeView.of(id, service.attachQrCode(user, id, image, type, null));
+    return FilingView.QrCodeView.of(
+        id, service.attachQrCode(user, id, image, request.getContentType(), null));
   }
 
   @GetMapping("/{id}/qr-code")
