@@ -41,8 +41,13 @@ public class Seals {
     this.clock = clock;
   }
 
-  public SealImage uploadSignature(CurrentUser user, byte[] bytes) {
-    UploadedImage image = UploadedImage.read(bytes, "signature");
+  /**
+   * The upload as it came, with the content type and file name it declared (either null); what is
+   * kept is the image re-encoded from its pixels.
+   */
+  public SealImage uploadSignature(
+      CurrentUser user, byte[] bytes, String declaredType, String fileName) {
+    UploadedImage image = UploadedImage.read(bytes, declaredType, fileName, "signature");
     uploaded("signature " + user.username());
     return images.save(
         new SealImage(
@@ -54,15 +59,19 @@ public class Seals {
             clock.instant()));
   }
 
-  /** A stamp for a department (its code) or a deciding office (its role); administrators only. */
-  public SealImage uploadStamp(CurrentUser user, String owner, byte[] bytes) {
+  /**
+   * A stamp for a department (its code) or a deciding office (its role); administrators only. The
+   * upload is judged and re-encoded as a signature is.
+   */
+  public SealImage uploadStamp(
+      CurrentUser user, String owner, byte[] bytes, String declaredType, String fileName) {
     if (!user.has(Role.SECURITY_ADMIN)) {
       throw new ForbiddenException("approval.stamp.adminOnly");
     }
     if (!isStampOwner(owner)) {
       throw InvalidInputException.of("owner", "approval.stamp.unknownOwner", owner);
     }
-    UploadedImage image = UploadedImage.read(bytes, "stamp");
+    UploadedImage image = UploadedImage.read(bytes, declaredType, fileName, "stamp");
     uploaded("stamp " + owner);
     return images.save(
         new SealImage(

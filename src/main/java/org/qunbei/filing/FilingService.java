@@ -322,12 +322,14 @@ public class FilingService {
         .toList();
   }
 
-  public GroupQrCode attachQrCode(CurrentUser user, long id, byte[] upload) {
+  /** The upload as it came, with the content type and file name it declared (either null). */
+  public GroupQrCode attachQrCode(
+      CurrentUser user, long id, byte[] upload, String declaredType, String fileName) {
     Filing filing = editable(user, id, null);
     if (!filing.status().isEditable()) {
       throw new StateConflictException("filing.qrCode.locked", filing.status());
     }
-    QrImage qr = QrImage.read(upload);
+    QrImage qr = QrImage.read(upload, declaredType, fileName);
     Instant now = clock.instant();
     Optional<GroupQrCode> existing = qrCodes.findById(filing.id());
     existing.ifPresent(q -> q.replace(qr, now));

@@ -10,14 +10,22 @@ import java.util.Map;
 import org.qunbei.shared.InvalidInputException;
 import org.qunbei.shared.UploadedImage;
 
-/** An uploaded group QR image: a real PNG or JPEG that holds a readable QR code. */
+/**
+ * An uploaded group QR image: a real PNG or JPEG that holds a readable QR code, kept as the PNG
+ * re-encoded from its pixels (see {@link UploadedImage}).
+ */
 public record QrImage(String contentType, byte[] bytes, String content) {
 
   public static final int MAX_BYTES = UploadedImage.MAX_BYTES;
   static final String FIELD = "qrCode";
 
   public static QrImage read(byte[] bytes) {
-    UploadedImage image = UploadedImage.read(bytes, FIELD);
+    return read(bytes, null, null);
+  }
+
+  /** An upload with the content type and file name it declared (either may be null). */
+  public static QrImage read(byte[] bytes, String declaredType, String fileName) {
+    UploadedImage image = UploadedImage.read(bytes, declaredType, fileName, FIELD);
     var bitmap =
         new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image.image())));
     try {
@@ -27,7 +35,7 @@ public record QrImage(String contentType, byte[] bytes, String content) {
               .getText();
       return new QrImage(image.contentType(), image.bytes(), text);
     } catch (ReaderException e) {
-      throw InvalidInputException.of(FIELD, "filing.qr.noCode");
+      throw InvalidInputException.upload(FIELD, "field." + FIELD, "filing.qr.noCode");
     }
   }
 }

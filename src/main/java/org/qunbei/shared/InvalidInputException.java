@@ -14,6 +14,21 @@ public class InvalidInputException extends RuntimeException {
     return new InvalidInputException(new Violations().add(field, code, args));
   }
 
+  /**
+   * An upload refused: the message names the field ({@code label}, a message code) before the
+   * reason, so a page that shows only the text still says which upload it was.
+   */
+  public static InvalidInputException upload(
+      String field, String label, String code, Object... args) {
+    return of(
+        field,
+        "upload.refused",
+        new org.springframework.context.support.DefaultMessageSourceResolvable(
+            new String[] {label}, label),
+        new org.springframework.context.support.DefaultMessageSourceResolvable(
+            new String[] {code}, args, code));
+  }
+
   public Violations violations() {
     return violations;
   }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.qunbei.shared.UploadFields;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -43,23 +44,30 @@ class ApiBodyLimit extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String uri = request.getRequestURI();
-    boolean upload =
-        uri.endsWith("/qr-code") || uri.endsWith("/signature") || uri.contains("/api/stamps/");
-    boolean sheet =
-        uri.endsWith("/api/registry/imports") || uri.endsWith("/api/admin/staff-imports");
-    long limit = sheet ? IMPORT_LIMIT : upload ? UPLOAD_LIMIT : JSON_LIMIT;
+    UploadFields.Upload upload = UploadFields.of(request);
+    long limit = limit(upload);
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       response.setContentType("application/problem+json;charset=UTF-8");
       response.setHeader("Connection", "close");
+      // An upload's refusal names it (群二维码：…), as every other refusal of a field does.
       String body =
-          messages.problemJson(
-              request, 413, "problem.tooLarge.title", "problem.tooLarge.detail", limit / 1024);
+          upload == null
+              ? messages.problemJson(
+                  request, 413, "problem.tooLarge.title", "problem.tooLarge.detail", limit / 1024)
+              : messages.problemJson(request, 413, "problem.tooLarge.title", upload.tooLarge());
       response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
       return;
     }
     chain.doFilter(new Limited(request, limit), response);
+  }
+
+  /** A JSON body, an image (the domain's 2 MB and the request's framing) or an import sheet. */
+  static long limit(UploadFields.Upload upload) {
+    if (upload == null) {
+      return JSON_LIMIT;
+    }
+    return upload.limitKb() >= UploadFields.SHEET_KB ? IMPORT_LIMIT : UPLOAD_LIMIT;
   }
 
   private static final class Limited extends HttpServletRequestWrapper {

@@ -9,6 +9,7 @@ import org.qunbei.shared.InvalidInputException;
 import org.qunbei.shared.NotFoundException;
 import org.qunbei.shared.StaleVersionException;
 import org.qunbei.shared.StateConflictException;
+import org.qunbei.shared.UploadFields;
 import org.qunbei.shared.Violations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,10 +68,11 @@ class ApiProblems {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<ProblemDetail> unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
     Throwable cause = e.getCause();
     if (hasCause(e, BodyTooLargeException.class)) {
-      return tooLarge(ApiBodyLimit.JSON_LIMIT);
+      return tooLarge(request);
     }
     if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
       String field = path(je.getPath());
@@ -154,8 +156,9 @@ class ApiProblems {
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
-    return tooLarge(ApiBodyLimit.UPLOAD_LIMIT);
+  ResponseEntity<ProblemDetail> uploadTooLarge(
+      MaxUploadSizeExceededException e, HttpServletRequest request) {
+    return tooLarge(request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -208,20 +211,31 @@ class ApiProblems {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     if (hasCause(e, BodyTooLargeException.class)) {
-      return tooLarge(ApiBodyLimit.UPLOAD_LIMIT);
+      return tooLarge(request);
     }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     return respond(
         problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.error.title", "problem.error.detail"));
   }
 
-  private ResponseEntity<ProblemDetail> tooLarge(long limit) {
-    return respond(
-        problem(
-            HttpStatus.CONTENT_TOO_LARGE,
-            "problem.tooLarge.title",
-            "problem.tooLarge.detail",
-            limit / 1024));
+  /** 413, naming the upload the path takes (群二维码：…) or, for a JSON body, its limit. */
+  private ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
+    UploadFields.Upload upload = UploadFields.of(request);
+    if (upload == null) {
+      return respond(
+          problem(
+              HttpStatus.CONTENT_TOO_LARGE,
+              "problem.tooLarge.title",
+              "problem.tooLarge.detail",
+              ApiBodyLimit.JSON_LIMIT / 1024));
+    }
+    Violations v = upload.tooLarge();
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONTENT_TOO_LARGE, messages.text(v.list().get(0)));
+    p.setTitle(messages.text("problem.tooLarge.title"));
+    p.setProperty("errors", messages.fieldMessages(v));
+    return respond(p);
   }
 
   private ProblemDetail problem(HttpStatus status, String title, String detail, Object... args) {

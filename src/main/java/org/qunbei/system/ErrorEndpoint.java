@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import org.qunbei.shared.UploadFields;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -34,12 +35,23 @@ class ErrorEndpoint implements ErrorController {
     // Asked for directly (GET /error), there is no error: nothing is here.
     int status = code instanceof Integer i ? i : 404;
     String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+    // An upload refused for its size before any controller saw it still names the upload.
+    UploadFields.Upload upload =
+        status == 413 && uri.startsWith(request.getContextPath())
+            ? UploadFields.of(uri.substring(request.getContextPath().length()))
+            : null;
     if (uri.startsWith(request.getContextPath() + "/api/")) {
       var body = new LinkedHashMap<String, Object>();
       body.put("type", "about:blank");
       body.put("title", titleOf(status));
       body.put("status", status);
-      body.put("detail", messages.text("error." + status, new Object[0]));
+      if (upload == null) {
+        body.put("detail", messages.text("error." + status, new Object[0]));
+      } else {
+        var v = upload.tooLarge();
+        body.put("detail", messages.text(v.list().get(0)));
+        body.put("errors", messages.fieldMessages(v));
+      }
       body.put("instance", uri);
       response.setStatus(status);
       response.setContentType("application/problem+json;charset=UTF-8");
@@ -49,6 +61,7 @@ class ErrorEndpoint implements ErrorController {
     var mav = new ModelAndView("error");
     mav.setStatus(HttpStatus.valueOf(status));
     mav.addObject("status", status);
+    mav.addObject("violations", upload == null ? null : upload.tooLarge());
     return mav;
   }
 

@@ -51,6 +51,29 @@ public class Messages {
             json(forRequest(request, detailCode, args)));
   }
 
+  /**
+   * A problem+json body for a filter's refusal of named fields: the first violation's text as the
+   * detail, every one under {@code errors} as {@link ApiProblems} writes them.
+   */
+  public String problemJson(
+      jakarta.servlet.http.HttpServletRequest request,
+      int status,
+      String titleCode,
+      Violations violations) {
+    StringBuilder errors = new StringBuilder();
+    String detail = null;
+    for (Violation v : violations.list()) {
+      String text = forRequest(request, v.code(), v.args());
+      detail = detail == null ? text : detail;
+      errors
+          .append(errors.isEmpty() ? "" : ",")
+          .append("{\"field\":\"%s\",\"message\":\"%s\"}".formatted(json(v.field()), json(text)));
+    }
+    return ("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\","
+            + "\"errors\":[%s]}")
+        .formatted(json(forRequest(request, titleCode)), status, json(detail), errors);
+  }
+
   /** Writes a filter's refusal as problem+json: the one way the security filters answer. */
   public void writeProblem(
       jakarta.servlet.http.HttpServletRequest request,

@@ -59,9 +59,11 @@ class PageErrors {
     return page(inPath ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, null);
   }
 
+  /** Over what the server takes at all: the error page names the upload (群二维码：…过大). */
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ModelAndView tooLarge() {
-    return page(HttpStatus.CONTENT_TOO_LARGE, null);
+  ModelAndView tooLarge(jakarta.servlet.http.HttpServletRequest request) {
+    var upload = org.qunbei.shared.UploadFields.of(request);
+    return page(HttpStatus.CONTENT_TOO_LARGE, upload == null ? null : upload.tooLarge());
   }
 
   @ExceptionHandler(Exception.class)

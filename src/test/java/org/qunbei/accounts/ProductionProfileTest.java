@@ -115,7 +115,8 @@ class ProductionProfileTest {
   @Test
   void refusesToStartWithoutTheKeyThatSignsAuditCheckpoints() {
     assertThatThrownBy(
-            () -> start(
+            () ->
+                start(
                     "Correct-Horse-Battery-9",
                     "a-real-audit-key-of-forty-characters-000",
                     CRYPTO_KEYS,

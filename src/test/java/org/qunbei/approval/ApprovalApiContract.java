@@ -365,7 +365,7 @@ abstract class ApprovalApiContract {
                     "image/png",
                     "不是图片".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .error("signature"))
-        .isEqualTo("上传的文件不是有效的PNG或JPEG图片");
+        .isEqualTo("签名图片：上传的文件不是有效的PNG或JPEG图片");
 
     long id = submitted(Samples.example());
     assertThat(decide("depthead", id, "APPROVE", null).status()).isEqualTo(200);

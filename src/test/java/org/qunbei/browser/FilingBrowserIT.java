@@ -104,6 +104,7 @@ class FilingBrowserIT extends BrowserTest {
     driver.get(url("/filings/new"));
     type("#groupName", "二维码上传测试群");
     click("#save");
+    String edit = driver.getCurrentUrl();
     java.nio.file.Path qr = java.nio.file.Files.createTempFile("qr", ".png");
     java.nio.file.Files.write(
         qr, org.qunbei.support.Samples.qrPng("https://weixin.qq.com/g/qunbei-demo"));
@@ -118,7 +119,7 @@ class FilingBrowserIT extends BrowserTest {
     java.nio.file.Files.write(big, new byte[5 * 1024 * 1024]);
     driver.findElement(By.id("qr-file")).sendKeys(big.toString());
     click("#qr button[type=submit]");
-    assertThat(driver.findElement(By.id("qr-error")).getText()).isEqualTo("图片不能超过2MB");
+    assertThat(driver.findElement(By.id("qr-error")).getText()).isEqualTo("群二维码：图片不能超过2MB");
     assertThat(driver.findElement(By.id("qr-content")).getText())
         .isEqualTo("https://weixin.qq.com/g/qunbei-demo");
 
@@ -128,8 +129,10 @@ class FilingBrowserIT extends BrowserTest {
     driver.findElement(By.id("qr-file")).sendKeys(huge.toString());
     click("#qr button[type=submit]");
     assertThat(driver.findElement(By.cssSelector("p.lead")).getText()).isEqualTo("上传的文件过大");
-    driver.navigate().back();
-    driver.navigate().refresh();
+    assertThat(driver.findElement(By.cssSelector("section ul.text-danger")).getText())
+        .startsWith("群二维码：上传的文件过大");
+    // (The refused uploads answered their POST with a page: back again is the form, afresh.)
+    driver.get(edit);
     assertThat(value("#groupName")).isEqualTo("二维码上传测试群");
     assertThat(driver.findElement(By.id("qr-content")).getText())
         .isEqualTo("https://weixin.qq.com/g/qunbei-demo");

@@ -326,7 +326,8 @@ abstract class FilingApiContract {
             applicant().get("/api/filings/" + id).json().path("qrCode").path("content").asString())
         .isEqualTo("jpeg-group");
     var image = applicant().get("/api/filings/" + id + "/qr-code");
-    assertThat(image.header("Content-Type")).isEqualTo("image/jpeg");
+    // Kept as the PNG re-encoded from the upload's pixels, whatever came in.
+    assertThat(image.header("Content-Type")).isEqualTo("image/png");
 
     var renamed =
         applicant()
@@ -335,7 +336,7 @@ abstract class FilingApiContract {
                 "image/png",
                 "这不是图片，只是改了扩展名".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(renamed.status()).isEqualTo(400);
-    assertThat(renamed.error("qrCode")).isEqualTo("上传的文件不是有效的PNG或JPEG图片");
+    assertThat(renamed.error("qrCode")).isEqualTo("群二维码：上传的文件不是有效的PNG或JPEG图片");
 
     var blank =
         applicant()
@@ -349,6 +350,7 @@ abstract class FilingApiContract {
         applicant()
             .putBytes("/api/filings/" + id + "/qr-code", "image/png", new byte[50 * 1024 * 1024]);
     assertThat(big.status()).isEqualTo(413);
+    assertThat(big.error("qrCode")).startsWith("群二维码：上传的文件过大");
 
     var gif = applicant().putBytes("/api/filings/" + id + "/qr-code", "image/gif", new byte[10]);
     assertThat(gif.status()).isEqualTo(415);

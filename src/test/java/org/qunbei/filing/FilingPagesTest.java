@@ -1,12 +1,15 @@
 package org.qunbei.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -180,8 +183,9 @@ class FilingPagesTest {
                     new MockMultipartFile("file", "qr.png", "image/png", "not an image".getBytes()))
                 .with(httpBasic("applicant", "demo123"))
                 .with(csrf()))
-        .andExpect(status().is3xxRedirection())
-        .andExpect(flash().attribute("qrError", "上传的文件不是有效的PNG或JPEG图片"));
+        .andExpect(status().isBadRequest())
+        .andExpect(model().attribute("qrError", "群二维码：上传的文件不是有效的PNG或JPEG图片"))
+        .andExpect(content().string(containsString("带二维码的群")));
     mvc.perform(
             multipart(upload)
                 .file(

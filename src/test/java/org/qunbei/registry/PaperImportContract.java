@@ -176,9 +176,18 @@ abstract class PaperImportContract {
     files.put("旧版", ole2);
     files.put("损坏", java.util.Arrays.copyOf(template, template.length / 2));
     files.put("压缩炸弹", Sheets.bomb(300));
+    // A million rows unpack to some 50 MB: refused before any row is read.
+    files.put("超过 32 MB", Sheets.manyRows(1_000_000));
+    // Refused at once, by the upload, naming it: no job is made of a file that is no workbook.
+    for (var e : files.entrySet()) {
+      var refused = cyber().postBytes("/api/registry/imports?fileName=t.xlsx", XLSX, e.getValue());
+      assertThat(refused.status()).as(e.getKey() + refused.text()).isEqualTo(400);
+      assertThat(refused.error("file")).as(e.getKey()).startsWith("导入的工作簿：").contains(e.getKey());
+    }
+    files.clear();
     files.put("超过 5000 行", Sheets.manyRows(5200));
-    // A million rows: reading stops at the limit, long before the end of the sheet.
-    files.put("5000 行", Sheets.manyRows(1_000_000));
+    // Reading stops at the limit, long before the end of the sheet.
+    files.put("5000 行", Sheets.manyRows(300_000));
     for (var e : files.entrySet()) {
       JsonNode job = importAndWait(e.getValue());
       assertThat(job.path("status").asString()).as(e.getKey()).isEqualTo("FAILED");

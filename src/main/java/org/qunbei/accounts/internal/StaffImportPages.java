@@ -35,7 +35,8 @@ class StaffImportPages {
   String upload(
       CurrentUser user,
       @RequestParam(name = "file", required = false) MultipartFile file,
-      Model model)
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response)
       throws IOException {
     try {
       var preview =
@@ -45,6 +46,7 @@ class StaffImportPages {
               file == null ? new byte[0] : file.getBytes());
       return "redirect:/admin/staff-imports/" + preview.staffImport().id();
     } catch (InvalidInputException e) {
+      response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("errors", messages.fieldMessages(e.violations()));
       return "accounts/staff-import";
     }

@@ -72,10 +72,15 @@ class StaffImporting {
   Preview preview(CurrentUser actor, String fileName, byte[] content) {
     requireSystemAdmin(actor);
     if (content.length == 0) {
-      throw InvalidInputException.of("file", "staff.bad.empty");
+      throw refused("staff.bad.empty");
     }
     if (content.length > MAX_BYTES) {
-      throw InvalidInputException.of("file", "staff.bad.tooLarge", MAX_BYTES >> 20);
+      throw refused("staff.bad.tooLarge", MAX_BYTES >> 20);
+    }
+    try {
+      WorkbookRows.checkName(fileName, true);
+    } catch (WorkbookRows.BadWorkbook e) {
+      throw refused(e.getMessage(), e.args());
     }
     StaffPlan plan = plan(content);
     String name = fileName == null || fileName.isBlank() ? null : strip(fileName);
@@ -166,7 +171,7 @@ class StaffImporting {
       return StaffPlan.of(
           rows, accounts.findByStaffNumberIsNotNull(), accounts::findByUsername, known);
     } catch (WorkbookRows.BadWorkbook e) {
-      throw InvalidInputException.of("file", e.getMessage(), e.args());
+      throw refused(e.getMessage(), e.args());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -178,6 +183,11 @@ class StaffImporting {
         }
       }
     }
+  }
+
+  /** What is wrong with the uploaded file, naming it (教职工文件：…). */
+  private static InvalidInputException refused(String code, Object... args) {
+    return InvalidInputException.upload("file", "staff.file", code, args);
   }
 
   private static String strip(String fileName) {

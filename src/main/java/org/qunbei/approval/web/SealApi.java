@@ -1,5 +1,6 @@
 package org.qunbei.approval.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.approval.SealImage;
@@ -26,15 +27,19 @@ class SealApi {
   @PutMapping(
       path = "/api/me/signature",
       consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
-  Uploaded signature(CurrentUser user, @RequestBody byte[] image) {
-    return Uploaded.of(seals.uploadSignature(user, image));
+  Uploaded signature(CurrentUser user, HttpServletRequest request, @RequestBody byte[] image) {
+    return Uploaded.of(seals.uploadSignature(user, image, request.getContentType(), null));
   }
 
   @PutMapping(
       path = "/api/stamps/{owner}",
       consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
-  Uploaded stamp(CurrentUser user, @PathVariable String owner, @RequestBody byte[] image) {
-    return Uploaded.of(seals.uploadStamp(user, owner, image));
+  Uploaded stamp(
+      CurrentUser user,
+      @PathVariable String owner,
+      HttpServletRequest request,
+      @RequestBody byte[] image) {
+    return Uploaded.of(seals.uploadStamp(user, owner, image, request.getContentType(), null));
   }
 
   record Uploaded(Long id, String kind, String owner, String contentType, Instant uploadedAt) {

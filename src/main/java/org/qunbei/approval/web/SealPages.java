@@ -1,5 +1,6 @@
 package org.qunbei.approval.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,15 +50,27 @@ class SealPages {
 
   @PostMapping("/account/signature")
   String uploadSignature(
-      CurrentUser user, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
+      CurrentUser user,
+      @RequestParam("file") MultipartFile file,
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response)
       throws IOException {
     try {
-      seals.uploadSignature(user, file.getBytes());
+      seals.uploadSignature(
+          user, file.getBytes(), file.getContentType(), file.getOriginalFilename());
       redirect.addFlashAttribute("notice", messages.text("approval.signature.saved"));
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("uploadError", messages.text(e.violations().list().get(0)));
+      refused(e, model, response);
+      return signature(user, model);
     }
     return "redirect:/account/signature";
+  }
+
+  /** A refused upload is a 400: the page again, with the reason naming the upload. */
+  private void refused(InvalidInputException e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("uploadError", messages.text(e.violations().list().get(0)));
   }
 
   @GetMapping("/admin/stamps")
@@ -89,13 +102,17 @@ class SealPages {
       CurrentUser user,
       @PathVariable String owner,
       @RequestParam("file") MultipartFile file,
-      RedirectAttributes redirect)
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response)
       throws IOException {
     try {
-      seals.uploadStamp(user, owner, file.getBytes());
+      seals.uploadStamp(
+          user, owner, file.getBytes(), file.getContentType(), file.getOriginalFilename());
       redirect.addFlashAttribute("notice", messages.text("approval.stamp.saved"));
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("uploadError", messages.text(e.violations().list().get(0)));
+      refused(e, model, response);
+      return stamps(user, model);
     }
     return "redirect:/admin/stamps";
   }

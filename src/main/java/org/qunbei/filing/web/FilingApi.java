@@ -1,5 +1,6 @@
 package org.qunbei.filing.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.filing.Filing;
@@ -92,8 +93,12 @@ class FilingApi {
       path = "/{id}/qr-code",
       consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
   FilingView.QrCodeView uploadQrCode(
-      CurrentUser user, @PathVariable long id, @RequestBody byte[] image) {
-    return FilingView.QrCodeView.of(id, service.attachQrCode(user, id, image));
+      CurrentUser user,
+      @PathVariable long id,
+      HttpServletRequest request,
+      @RequestBody byte[] image) {
+    return FilingView.QrCodeView.of(
+        id, service.attachQrCode(user, id, image, request.getContentType(), null));
   }
 
   @GetMapping("/{id}/qr-code")

@@ -1,5 +1,6 @@
 package org.qunbei.filing.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -211,18 +212,25 @@ class FilingPages {
     return "redirect:/filings/" + id;
   }
 
+  /** A refused upload is a 400: the form again, the reason beside the upload, the draft kept. */
   @PostMapping("/filings/{id}/qr-code")
   String uploadQr(
       CurrentUser user,
       @PathVariable long id,
       @RequestParam("file") MultipartFile file,
-      RedirectAttributes redirect)
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response)
       throws IOException {
     try {
-      GroupQrCode qr = service.attachQrCode(user, id, file.getBytes());
+      GroupQrCode qr =
+          service.attachQrCode(
+              user, id, file.getBytes(), file.getContentType(), file.getOriginalFilename());
       redirect.addFlashAttribute("notice", messages.text("filing.qr.uploaded", qr.content()));
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("qrError", messages.text(e.violations().list().get(0)));
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("qrError", messages.text(e.violations().list().get(0)));
+      return edit(user, id, model);
     }
     return "redirect:/filings/" + id + "/edit#qr";
   }

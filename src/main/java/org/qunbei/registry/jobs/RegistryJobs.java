@@ -14,7 +14,9 @@ import org.qunbei.registry.RegistryQuery;
 import org.qunbei.registry.export.RegistryExport;
 import org.qunbei.registry.paper.ImportIssue;
 import org.qunbei.registry.paper.PaperImport;
+import org.qunbei.shared.InvalidInputException;
 import org.qunbei.shared.NotFoundException;
+import org.qunbei.shared.sheet.WorkbookRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -117,6 +119,41 @@ public class RegistryJobs {
   public RegistryJob startImport(CurrentUser user, String fileName, InputStream upload) {
     requireImporter(user);
     limitPerPerson(user);
+    Path spooled = null;
+    try {
+      spooled = Files.createTempFile("qunbei-upload-", ".xlsx");
+      try (OutputStream out = Files.newOutputStream(spooled)) {
+        upload.transferTo(out);
+      }
+      checked(fileName, spooled);
+      try (InputStream in = Files.newInputStream(spooled)) {
+        return queueImport(user, fileName, in);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      if (spooled != null) {
+        spooled.toFile().delete();
+      }
+    }
+  }
+
+  /**
+   * A file that is not an .xlsx, or a hostile one (a zip bomb, an XML entity, bytes appended after
+   * the archive), is refused now with a 400 naming the upload, and no job is made of it; what is
+   * wrong row by row is the job's to report.
+   */
+  private static void checked(String fileName, Path file) {
+    try {
+      WorkbookRows.checkName(fileName, false);
+      WorkbookRows.check(file);
+    } catch (WorkbookRows.BadWorkbook e) {
+      throw InvalidInputException.upload(
+          "file", "upload.field.paperSheet", e.getMessage(), e.args());
+    }
+  }
+
+  private RegistryJob queueImport(CurrentUser user, String fileName, InputStream upload) {
     RegistryJob job =
         jobs.save(
             RegistryJob.queued(

@@ -11,6 +11,7 @@ import org.qunbei.registry.export.RegistryExport;
 import org.qunbei.registry.jobs.RegistryJob;
 import org.qunbei.registry.jobs.RegistryJobs;
 import org.qunbei.registry.paper.ImportTemplate;
+import org.qunbei.shared.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The pages of the registry's background jobs: starting an export from the registry list, the
@@ -60,15 +60,25 @@ public class JobPages {
 
   @PostMapping("/registry/import")
   String importSheet(
-      CurrentUser user, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
+      CurrentUser user,
+      @RequestParam("file") MultipartFile file,
+      Model model,
+      HttpServletResponse response)
       throws IOException {
     jobs.requireImporter(user);
-    if (file.isEmpty()) {
-      redirect.addFlashAttribute("uploadError", messages.text("registry.import.empty"));
-      return "redirect:/registry/import";
-    }
-    try (InputStream in = file.getInputStream()) {
-      return "redirect:/jobs/" + jobs.startImport(user, file.getOriginalFilename(), in).id();
+    try {
+      if (file.isEmpty()) {
+        throw InvalidInputException.upload(
+            "file", "upload.field.paperSheet", "registry.import.empty");
+      }
+      try (InputStream in = file.getInputStream()) {
+        return "redirect:/jobs/" + jobs.startImport(user, file.getOriginalFilename(), in).id();
+      }
+    } catch (InvalidInputException e) {
+      // Refused before any job was made: the page again, 400, the reason naming the upload.
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("uploadError", messages.text(e.violations().list().get(0)));
+      return importPage(user, model);
     }
   }
 

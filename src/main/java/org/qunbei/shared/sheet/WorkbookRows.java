@@ -27,9 +27,11 @@ import org.xml.sax.helpers.DefaultHandler;
  * Reads the first worksheet of an uploaded .xlsx row by row, without building the workbook: the
  * sheet is parsed as a stream of XML events, so a large sheet never sits in memory, and reading
  * stops at the row limit. A damaged file, an old .xls, a zip bomb (an entry that inflates far
- * beyond its compressed size, or beyond a size no sheet of ours has) are refused with a reason in
- * Chinese, before any row is used. {@link #readAny} also takes the .csv an HR system exports, in
- * UTF-8 or in the GB18030 that Chinese Excel writes. Used by the paper import and the staff import.
+ * beyond its compressed size, beyond a size no sheet of ours has, or thousands of entries), bytes
+ * after the archive's end and XML with a document type declaration (an external entity: XXE) are
+ * refused with a reason in Chinese, before any row is used ({@link SheetArchive}). {@link #readAny}
+ * also takes the .csv an HR system exports, in UTF-8 or in the GB18030 that Chinese Excel writes.
+ * Used by the paper import and the staff import.
  */
 public final class WorkbookRows {
 
@@ -95,8 +97,38 @@ public final class WorkbookRows {
     }
   }
 
-  public static void read(Path file, int maxRows, Handler handler) {
+  /**
+   * Whether the file is an .xlsx that may be opened at all: what {@link #read} checks first, for an
+   * import that reads the file later (in a background job) but refuses a hostile one at once.
+   */
+  public static void check(Path file) {
     checkMagic(file);
+    SheetArchive.check(file);
+  }
+
+  /**
+   * The name the upload came with says what it is: a file named other than .xlsx (or .csv where
+   * that is taken) is refused, whatever its bytes, so that nothing is imported under a false name.
+   */
+  public static void checkName(String fileName, boolean csvToo) {
+    if (fileName == null || fileName.isBlank()) {
+      return;
+    }
+    String name = fileName.strip().replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    // An .xls goes on to its content, which says to save it as .xlsx: more help than its name.
+    if (!lower.endsWith(".xlsx")
+        && !lower.endsWith(".xls")
+        && !(csvToo && lower.endsWith(".csv"))) {
+      throw new BadWorkbook(
+          csvToo ? "upload.sheet.nameOrCsv" : "upload.sheet.name",
+          name.length() > 60 ? name.substring(name.length() - 60) : name);
+    }
+  }
+
+  public static void read(Path file, int maxRows, Handler handler) {
+    check(file);
     // Process-wide limits, read by every zip POI opens; the same values wherever they are set.
     ZipSecureFile.setMinInflateRatio(0.01);
     ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
@@ -110,6 +142,8 @@ public final class WorkbookRows {
       }
       try (InputStream sheet = sheets.next()) {
         XMLReader xml = XMLHelper.newXMLReader();
+        // SheetArchive refused any DTD already; the parser refuses one too, should it be reached.
+        xml.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         xml.setContentHandler(new SheetHandler(strings, styles, maxRows, handler));
         xml.parse(new InputSource(sheet));
       }
