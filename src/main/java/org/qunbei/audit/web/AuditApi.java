@@ -35,7 +35,7 @@ class AuditApi {
    * tools/VerifyAuditExport.java --key audit-key.pem export.txt}); a plain-text download.
    */
   @GetMapping(value = "/api/audit/export", produces = "text/plain;charset=UTF-8")
-  void export(CurrentUser user, jakarta.servlet.http.HttpServletResponse response)
+  void exportChain(CurrentUser user, jakarta.servlet.http.HttpServletResponse response)
       throws java.io.IOException {
     AuditQuery.requireAuditor(user);
     trail.recordRead("export");
@@ -46,7 +46,7 @@ class AuditApi {
 
   /** The public key that verifies the checkpoints, to be pinned by the auditor once. */
   @GetMapping(value = "/api/audit/key", produces = "text/plain;charset=UTF-8")
-  String key(CurrentUser user) {
+  String checkpointKey(CurrentUser user) {
     AuditQuery.requireAuditor(user);
     return checkpoints.publicKeyPem();
   }
