@@ -348,9 +348,14 @@ class FilingPdfIT {
       assertThat(qr).contains("/verify/" + code.replace("-", "") + "?d=");
       var page = Api.anonymous(port).get(qr.substring(qr.indexOf("/verify/")));
       assertThat(page.text()).contains(number);
-      // The PDF of the same filing prints the same code.
+      var digest =
+          java.util.regex.Pattern.compile("内容摘要：([0-9A-F]{4}(-[0-9A-F]{4}){3})").matcher(text);
+      assertThat(digest.find()).as(text).isTrue();
+      assertThat(qr).endsWith("?d=" + digest.group(1).replace("-", ""));
+      assertThat(text).containsPattern("二 管理团队 [0-9A-F]{4}-[0-9A-F]{4}");
+      // The PDF of the same filing prints the same code and the same digest.
       try (PDDocument pdf = Loader.loadPDF(applicant.get("/api/filings/" + id + "/pdf").bytes())) {
-        assertThat(new PDFTextStripper().getText(pdf)).contains(code);
+        assertThat(new PDFTextStripper().getText(pdf)).contains(code, digest.group(1));
       }
     }
   }
