@@ -129,7 +129,7 @@ class FilingPdfIT {
       // Read the QR code off the rendered last page, as a phone would.
       var image =
           new org.apache.pdfbox.rendering.PDFRenderer(pdf)
-              .renderImageWithDPI(pdf.getNumberOfPages() - 1, 150);
+              .renderImageWithDPI(pdf.getNumberOfPages() - 1, 300);
       var bitmap =
           new com.google.zxing.BinaryBitmap(
               new com.google.zxing.common.HybridBinarizer(

@@ -73,7 +73,7 @@ class PrintDigestIT {
       }
       var image =
           new org.apache.pdfbox.rendering.PDFRenderer(pdf)
-              .renderImageWithDPI(pdf.getNumberOfPages() - 1, 150);
+              .renderImageWithDPI(pdf.getNumberOfPages() - 1, 300);
       var bitmap =
           new com.google.zxing.BinaryBitmap(
               new com.google.zxing.common.HybridBinarizer(
