@@ -53,7 +53,9 @@ public class FilingPdf {
     variables.put("groupQr", view.groupQr() == null ? null : view.groupQr().dataUri());
     if (view.mark() != null) {
       variables.put("verifyCode", view.mark().code());
-      variables.put("verifyUrl", view.mark().url());
+      variables.put("verifyUrl", view.mark().shortUrl());
+      variables.put("digest", view.mark().digest());
+      variables.put("digestSections", DigestSection.values());
       variables.put("verifyQr", view.mark().qrDataUri());
     }
     // The printed form is the official paper: Chinese whatever the reader's language.

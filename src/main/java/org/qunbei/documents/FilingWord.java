@@ -315,7 +315,7 @@ public class FilingWord {
   }
 
   /** The verification mark, as on the PDF: drafts say they cannot be checked. */
-  private static void mark(XWPFDocument doc, java.util.Optional<VerificationMark> mark) {
+  private void mark(XWPFDocument doc, java.util.Optional<VerificationMark> mark) {
     XWPFParagraph p = doc.createParagraph();
     if (mark.isEmpty()) {
       text(p, "草稿（尚未提交备案），不能核验。", false, 9);
@@ -323,8 +323,25 @@ public class FilingWord {
     }
     VerificationMark m = mark.get();
     picture(p, m.qrPng(), "image/png", 64, 64);
-    text(p, "　本表由群备系统生成。扫描二维码或访问 " + m.url() + " 核验本表的编号、群名称、所属部门与状态。验证码：", false, 9);
+    text(p, "　本表由群备系统生成。扫描二维码或访问 " + m.shortUrl() + " 核验本表的编号、群名称、所属部门、状态与内容。验证码：", false, 9);
     text(p, m.code(), true, 9);
+    XWPFParagraph digest = doc.createParagraph();
+    text(digest, "内容摘要：", false, 9);
+    text(digest, m.digest().wholeShown(), true, 9);
+    var sections = new StringBuilder("分部分摘要：");
+    for (DigestSection s : DigestSection.values()) {
+      sections
+          .append(s.ordinal() == 0 ? "" : "；")
+          .append(paper("DigestSection." + s.name()))
+          .append(' ')
+          .append(m.digest().sectionShown(s));
+    }
+    text(doc.createParagraph(), sections.toString(), false, 8);
+    text(
+        doc.createParagraph(),
+        "内容摘要与系统记录不一致的，本表不是当前版本或内容已被改动；核验页可按部分比对，并列出第二、三部分的内容（不含电话号码）供核对。",
+        false,
+        8);
   }
 
   private static void picture(XWPFParagraph p, PrintView.Image image, int height) {

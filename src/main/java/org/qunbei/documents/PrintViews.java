@@ -31,6 +31,7 @@ class PrintViews {
   private final Verifications verifications;
   private final Seals seals;
   private final Messages messages;
+  private final PrintDigests digests;
 
   PrintViews(
       FilingService filings,
@@ -38,7 +39,9 @@ class PrintViews {
       Directory directory,
       Verifications verifications,
       Seals seals,
-      Messages messages) {
+      Messages messages,
+      PrintDigests digests) {
+    this.digests = digests;
     this.filings = filings;
     this.review = review;
     this.directory = directory;
@@ -49,7 +52,8 @@ class PrintViews {
 
   PrintView of(CurrentUser user, long filingId, String baseUrl) {
     Filing f = filings.get(user, filingId);
-    FilingContent c = filings.contentFor(user, f);
+    // As filed: what the choices made irrelevant is not printed (nor in the digest).
+    FilingContent c = filings.contentFor(user, f).normalized();
     List<ReviewRecord> records = review.recordOf(f);
     List<PrintView.ApprovalRow> approvals =
         review.steps().stream()
@@ -70,7 +74,7 @@ class PrintViews {
         approvals,
         filings.qrCode(f).map(q -> new PrintView.Image(q.image(), q.contentType())).orElse(null),
         commitment(f, c, approvals),
-        VerificationMark.of(f, verifications, baseUrl).orElse(null));
+        VerificationMark.of(f, verifications, () -> digests.of(f, records), baseUrl).orElse(null));
   }
 
   private List<PrintView.TeamRow> team(FilingContent c) {

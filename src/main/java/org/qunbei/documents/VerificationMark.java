@@ -8,17 +8,30 @@ import org.qunbei.filing.Filing;
 
 /**
  * The mark a printout carries once its filing was submitted: the code (as printed), the public page
- * it leads to, and that page's QR code. Drafts carry none — they cannot be checked.
+ * it leads to, that page's QR code, and the content digests printed beside it. The QR link carries
+ * the whole digest, so that scanning the paper tells at once whether it shows the filing as it
+ * stands. Drafts carry none — they cannot be checked.
  */
-record VerificationMark(String code, String url, byte[] qrPng) {
+record VerificationMark(String code, String url, byte[] qrPng, PrintDigest digest) {
 
-  static Optional<VerificationMark> of(Filing f, Verifications verifications, String baseUrl) {
+  static Optional<VerificationMark> of(
+      Filing f,
+      Verifications verifications,
+      java.util.function.Supplier<PrintDigest> digest,
+      String baseUrl) {
     if (f.number() == null) {
       return Optional.empty();
     }
+    // The code first: the digest's key is kept beside it.
     String code = verifications.codeFor(f.id());
-    String url = baseUrl + "/verify/" + code;
-    return Optional.of(new VerificationMark(Verifications.display(code), url, qrPng(url)));
+    PrintDigest d = digest.get();
+    String url = baseUrl + "/verify/" + code + "?d=" + d.whole();
+    return Optional.of(new VerificationMark(Verifications.display(code), url, qrPng(url), d));
+  }
+
+  /** The link as printed under the QR code: short enough to type, the digest typed apart. */
+  String shortUrl() {
+    return url.substring(0, url.indexOf('?'));
   }
 
   String qrDataUri() {

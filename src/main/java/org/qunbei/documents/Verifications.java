@@ -60,6 +60,38 @@ public class Verifications {
         .findFirst();
   }
 
+  /**
+   * The secret that keys this filing's printout digest ({@link PrintDigests}): 32 random bytes,
+   * made on first use and kept, so every printout and every later check agree. It never leaves the
+   * server: with it secret, a digest tells nothing about the content it covers (a masked mobile's
+   * missing digits cannot be tried against the printed digest).
+   */
+  @Transactional
+  public byte[] digestKey(long filingId) {
+    Optional<String> key = storedKey(filingId);
+    if (key.isEmpty()) {
+      byte[] fresh = new byte[32];
+      random.nextBytes(fresh);
+      // Only where none is stored yet: of two first printouts at once, one key wins for both.
+      jdbc.update(
+          "update verification_code set digest_key = ? where filing_id = ? and digest_key is null",
+          java.util.HexFormat.of().formatHex(fresh),
+          filingId);
+      key = storedKey(filingId);
+    }
+    return java.util.HexFormat.of()
+        .parseHex(key.orElseThrow(() -> new IllegalStateException("no verification code")));
+  }
+
+  private Optional<String> storedKey(long filingId) {
+    return jdbc
+        .queryForList(
+            "select digest_key from verification_code where filing_id = ?", String.class, filingId)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
   /** As printed: XXXX-XXXX-XX. */
   public static String display(String code) {
     return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);

@@ -129,7 +129,7 @@ class FilingPdfIT {
       // Read the QR code off the rendered last page, as a phone would.
       var image =
           new org.apache.pdfbox.rendering.PDFRenderer(pdf)
-              .renderImageWithDPI(pdf.getNumberOfPages() - 1, 150);
+              .renderImageWithDPI(pdf.getNumberOfPages() - 1, 300);
       var bitmap =
           new com.google.zxing.BinaryBitmap(
               new com.google.zxing.common.HybridBinarizer(
@@ -140,10 +140,10 @@ class FilingPdfIT {
               .getText();
     }
     assertThat(url)
-        .isEqualTo("https://qunbei.school.example/verify/" + printedCode.replace("-", ""));
+        .startsWith("https://qunbei.school.example/verify/" + printedCode.replace("-", "") + "?d=");
     assertThat(url.substring(url.indexOf("/verify/")))
         .doesNotContain(number)
-        .matches("/verify/[A-Z2-9]{10}");
+        .matches("/verify/[A-Z2-9]{10}\\?d=[0-9A-F]{16}");
 
     // The second printout carries the same mark.
     try (PDDocument again = Loader.loadPDF(applicant.get("/api/filings/" + id + "/pdf").bytes())) {
@@ -155,7 +155,9 @@ class FilingPdfIT {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.text())
         .contains(number, body.path("groupName").asString(), "计算机学院", "审批中")
-        .doesNotContain("王建国", "13801010001", "010-62780001");
+        // Names and titles, to hold against the paper's team section; never a phone.
+        .contains("王建国")
+        .doesNotContain("13801010001", "138****0001", "010-62780001");
     var typed = Api.anonymous(port).get("/verify/" + printedCode.toLowerCase());
     assertThat(typed.text()).contains(number);
     var forged = Api.anonymous(port).get("/verify/ABCD-EFGH-JK");
@@ -343,12 +345,17 @@ class FilingPdfIT {
               .filter(t -> t != null && t.contains("/verify/"))
               .findFirst()
               .orElseThrow();
-      assertThat(qr).endsWith("/verify/" + code.replace("-", ""));
+      assertThat(qr).contains("/verify/" + code.replace("-", "") + "?d=");
       var page = Api.anonymous(port).get(qr.substring(qr.indexOf("/verify/")));
       assertThat(page.text()).contains(number);
-      // The PDF of the same filing prints the same code.
+      var digest =
+          java.util.regex.Pattern.compile("内容摘要：([0-9A-F]{4}(-[0-9A-F]{4}){3})").matcher(text);
+      assertThat(digest.find()).as(text).isTrue();
+      assertThat(qr).endsWith("?d=" + digest.group(1).replace("-", ""));
+      assertThat(text).containsPattern("二 管理团队 [0-9A-F]{4}-[0-9A-F]{4}");
+      // The PDF of the same filing prints the same code and the same digest.
       try (PDDocument pdf = Loader.loadPDF(applicant.get("/api/filings/" + id + "/pdf").bytes())) {
-        assertThat(new PDFTextStripper().getText(pdf)).contains(code);
+        assertThat(new PDFTextStripper().getText(pdf)).contains(code, digest.group(1));
       }
     }
   }

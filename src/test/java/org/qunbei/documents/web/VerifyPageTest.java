@@ -13,6 +13,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qunbei.accounts.Directory;
 import org.qunbei.approval.Inbox;
+import org.qunbei.documents.DigestSection;
+import org.qunbei.documents.PrintDigest;
+import org.qunbei.documents.PrintDigests;
 import org.qunbei.documents.Verifications;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingContent;
@@ -42,6 +45,17 @@ class VerifyPageTest {
   @MockitoBean Directory directory;
   @MockitoBean NoticeBoard notices;
   @MockitoBean Inbox inbox;
+  @MockitoBean PrintDigests digests;
+
+  static final PrintDigest CURRENT =
+      new PrintDigest(
+          "0123456789ABCDEF",
+          java.util.Map.of(
+              DigestSection.BASIC, "11111111",
+              DigestSection.TEAM, "22222222",
+              DigestSection.RULES, "33333333",
+              DigestSection.COMMITMENT, "44444444",
+              DigestSection.APPROVAL, "55555555"));
 
   Filing filed() {
     FilingContent content =
@@ -61,6 +75,7 @@ class VerifyPageTest {
     when(verifications.filingOf("ABCDEFGHJK")).thenReturn(Optional.of(7L));
     when(filings.forVerification(7L)).thenReturn(Optional.of(filed()));
     when(directory.nameOf("CS")).thenReturn("计算机学院");
+    when(digests.of(org.mockito.ArgumentMatchers.any())).thenReturn(CURRENT);
     String chinese =
         mvc.perform(get("/verify/ABCDEFGHJK"))
             .andExpect(status().isOk())
@@ -87,5 +102,49 @@ class VerifyPageTest {
             .getContentAsString();
     assertThat(page).contains("验证码 ZZZZ-ZZZZ-ZZ 不存在");
     mvc.perform(get("/verify").param("code", " abcd ")).andExpect(redirectedUrl("/verify/abcd"));
+  }
+
+  @Test
+  void digestsFromTheLinkOrTypedAreComparedAndTheSectionsThatDifferNamed() throws Exception {
+    when(verifications.filingOf("ABCDEFGHJK")).thenReturn(Optional.of(7L));
+    when(filings.forVerification(7L)).thenReturn(Optional.of(filed()));
+    when(directory.nameOf("CS")).thenReturn("计算机学院");
+    when(digests.of(org.mockito.ArgumentMatchers.any())).thenReturn(CURRENT);
+    String same =
+        mvc.perform(get("/verify/ABCDEFGHJK").param("d", "0123456789abcdef"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(same).contains("与系统记录一致", "0123-4567-89AB-CDEF").doesNotContain("不一致：");
+    String differs =
+        mvc.perform(
+                get("/verify/ABCDEFGHJK")
+                    .param("d", "0123-4567-89AB-CDEE")
+                    .param("basic", "1111-1111")
+                    .param("team", "2222-2223")
+                    .param("approval", "5555 5556"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(differs).contains("不一致：本打印件不是当前版本或内容已被改动", "不一致的部分：二 管理团队、五 审批");
+    String english =
+        mvc.perform(
+                get("/verify/ABCDEFGHJK")
+                    .param("d", "0123-4567-89AB-CDEE")
+                    .param("rules", "33333334")
+                    .header("Accept-Language", "en"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(english).contains("Does not match", "Sections that differ: III Operating rules");
+    String malformed =
+        mvc.perform(get("/verify/ABCDEFGHJK").param("d", "xyz").param("team", "12"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(malformed).contains("打印件摘要格式不正确", "二 管理团队的摘要格式不正确");
   }
 }
