@@ -45,3 +45,18 @@ document.addEventListener('submit', function (e) {
     });
   }
 });
+
+// A step that cannot be taken back asks first: a form with data-confirm always, or only while its
+// choice data-confirm-when="name=VALUE" is made (rejecting, not approving). The server does not
+// depend on it: a script or a refusal to answer changes nothing it checks.
+document.addEventListener('submit', function (e) {
+  var form = e.target;
+  if (!form.matches || !form.matches('form[data-confirm]')) { return; }
+  var when = form.getAttribute('data-confirm-when');
+  if (when) {
+    var parts = when.split('=');
+    var chosen = form.querySelector('[name="' + parts[0] + '"]:checked');
+    if (!chosen || chosen.value !== parts[1]) { return; }
+  }
+  if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
+});

@@ -80,4 +80,47 @@ class ApprovalBrowserIT extends BrowserTest {
     assertThat(Api.as(port, "applicant").get("/api/filings/" + id).json().path("status").asString())
         .isEqualTo("RETURNED");
   }
+
+  @Test
+  void rejectingAndWithdrawingAskFirstAndAnAnswerOfNoChangesNothing() {
+    var applicant = Api.as(port, "applicant");
+    long id =
+        applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + id + "/submit", "");
+
+    // The applicant's withdraw asks; "no" leaves it in review, "yes" makes it a draft again.
+    login("applicant");
+    driver.get(url("/filings/" + id));
+    click("#withdraw");
+    var ask = driver.switchTo().alert();
+    assertThat(ask.getText()).contains("撤回后本备案表回到草稿");
+    ask.dismiss();
+    assertThat(applicant.get("/api/filings/" + id).json().path("status").asString())
+        .isEqualTo("IN_REVIEW");
+    click("#withdraw");
+    driver.switchTo().alert().accept();
+    assertThat(driver.findElement(By.id("notice")).getText()).isNotBlank();
+    assertThat(applicant.get("/api/filings/" + id).json().path("status").asString())
+        .isEqualTo("DRAFT");
+    applicant.post("/api/filings/" + id + "/submit", "");
+    logout();
+
+    // Approving asks nothing; rejecting asks, and "no" keeps the opinion typed.
+    login("depthead");
+    driver.get(url("/filings/" + id));
+    click("#decision-REJECT");
+    driver.findElement(By.id("opinion")).sendKeys("与已备案的群重复");
+    click("#decide-submit");
+    var reject = driver.switchTo().alert();
+    assertThat(reject.getText()).contains("确定不予备案吗");
+    reject.dismiss();
+    assertThat(driver.findElement(By.id("opinion")).getAttribute("value")).isEqualTo("与已备案的群重复");
+    assertThat(applicant.get("/api/filings/" + id).json().path("status").asString())
+        .isEqualTo("IN_REVIEW");
+    click("#decide-submit");
+    driver.switchTo().alert().accept();
+    assertThat(driver.findElement(By.id("notice")).getText()).isEqualTo("已提交审批意见");
+    assertThat(applicant.get("/api/filings/" + id).json().path("status").asString())
+        .isEqualTo("REJECTED");
+  }
 }

@@ -182,6 +182,7 @@ class FilingBrowserIT extends BrowserTest {
                 ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("return JSON.stringify(localStorage)"))
         .contains("13912345678");
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
     click("form[data-sign-out] button");
     assertThat(
             (String)

@@ -190,7 +190,7 @@ class AuthorizationMatrixIT {
           rule("GET /jobs/{id}/file", JOB, OWNER),
           rule("GET /api/registry/jobs/{id}", JOB, OWNER),
           rule("GET /registry/import", NONE, CYBER),
-          rule("GET /registry/import/template", NONE, CYBER),
+          rule("GET /registry/import/template", NONE, SIGNED_IN),
           rule("POST /registry/import", NONE, CYBER).file(NOT_AN_IMAGE),
           rule("POST /api/registry/imports", NONE, CYBER)
               .bytes("application/octet-stream", NOT_AN_IMAGE),
