@@ -864,7 +864,8 @@ class HostileInputIT {
     }
     assertThat(made.status()).as(made.text()).isBetween(200, 201);
     String initial = made.json().path("initialPassword").asString();
-    String chosen = "Qb#Start2026x";
+    // A fresh password each time: one used before on the account is refused.
+    String chosen = "Qb#Start" + SEQ.incrementAndGet() + "x";
     Api.Reply changed =
         Api.basic(app.port(), username, initial)
             .post(
