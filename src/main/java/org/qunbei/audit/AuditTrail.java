@@ -219,6 +219,10 @@ public class AuditTrail {
    */
   private void append(
       AuditAction action, String actor, Long filingId, long version, String detail) {
+    // What someone typed reaches the trail (a filter the auditor read by, a name a failed
+    // sign-in gave): kept as far as its column goes, without what no column keeps.
+    actor = fit(actor, 50);
+    detail = fit(detail, 1000);
     AuditHead head = heads.lockHead();
     long seq = head.seq() + 1;
     AuditEvent e =
@@ -413,5 +417,16 @@ public class AuditTrail {
       return request.getRemoteAddr();
     }
     return null;
+  }
+
+  private static String fit(String text, int max) {
+    if (text == null) {
+      return null;
+    }
+    String s = org.qunbei.shared.Text.cleaned(text);
+    if (s.length() > max) {
+      s = s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
+    }
+    return s;
   }
 }

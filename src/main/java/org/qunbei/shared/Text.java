@@ -2,8 +2,9 @@ package org.qunbei.shared;
 
 /**
  * What no text column should keep: a NUL or another control character (tab and line breaks aside),
- * DEL, or half of a UTF-16 pair. PostgreSQL refuses a NUL, H2 stores it, MariaDB cuts at it — so
- * every way text comes in checks it here.
+ * DEL, a C1 control (U+0080 to U+009F: no one types them, and a terminal or a spreadsheet may act
+ * on them), or half of a UTF-16 pair. PostgreSQL refuses a NUL, H2 stores it, MariaDB cuts at it —
+ * so every way text comes in checks it here.
  */
 public final class Text {
 
@@ -49,7 +50,7 @@ public final class Text {
 
   private static boolean bad(char c) {
     return (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-        || c == 0x7f
+        || (c >= 0x7f && c <= 0x9f)
         || Character.isSurrogate(c);
   }
 }

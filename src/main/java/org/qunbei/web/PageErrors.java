@@ -71,6 +71,11 @@ class PageErrors {
     if (e instanceof org.springframework.web.ErrorResponse) {
       throw e; // Spring's own 4xx (no such path, wrong method…) go through ErrorEndpoint.
     }
+    if (fromBinder(e)) {
+      // A form field no page writes: team[-1].name, or an index beyond what a list grows to
+      // (team[300].name, team[99999999999].name) — the sender's mistake, not the server's.
+      return page(HttpStatus.BAD_REQUEST, null);
+    }
     log.error("Unexpected page error", e);
     return page(HttpStatus.INTERNAL_SERVER_ERROR, null);
   }
@@ -81,5 +86,14 @@ class PageErrors {
     mav.addObject("status", status.value());
     mav.addObject("violations", violations);
     return mav;
+  }
+
+  private static boolean fromBinder(Exception e) {
+    for (StackTraceElement f : e.getStackTrace()) {
+      if (f.getClassName().equals("org.springframework.validation.DataBinder")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,23 +1,23 @@
 package org.qunbei.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.qunbei.support.Hostile.SCRIPT;
-import static org.qunbei.support.Hostile.concat;
-import static org.qunbei.support.Hostile.utf8;
+import static org.qunbei.support.HostileFiles.SCRIPT;
+import static org.qunbei.support.HostileFiles.concat;
+import static org.qunbei.support.HostileFiles.utf8;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.qunbei.support.Hostile;
+import org.qunbei.support.HostileFiles;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.StaticMessageSource;
 
 /** Polyglots, markup and lies about the type are refused; what is kept is a clean PNG. */
 class UploadedImageTest {
 
-  static final byte[] PNG = Hostile.encode(Hostile.picture(64, 48), "png");
-  static final byte[] JPEG = Hostile.encode(Hostile.picture(64, 48), "jpg");
+  static final byte[] PNG = HostileFiles.encode(HostileFiles.picture(64, 48), "png");
+  static final byte[] JPEG = HostileFiles.encode(HostileFiles.picture(64, 48), "jpg");
 
   /** The reason's code (upload.refused carries the field's label, then the reason). */
   static String reason(byte[] bytes, String type, String name) {
@@ -40,7 +40,7 @@ class UploadedImageTest {
 
   @Test
   void anythingAfterTheImagesEndMarkerIsRefused() {
-    byte[] zip = Hostile.zip("evil.class", "cafebabe");
+    byte[] zip = HostileFiles.zip("evil.class", "cafebabe");
     assertThat(reason(concat(PNG, zip))).isEqualTo("upload.image.trailer");
     assertThat(reason(concat(JPEG, zip))).isEqualTo("upload.image.trailer");
     assertThat(reason(concat(PNG, utf8("<html><body>" + SCRIPT + "</body></html>"))))
@@ -54,8 +54,8 @@ class UploadedImageTest {
 
   @Test
   void aGifarAndOtherFormatsAreNotImagesHere() {
-    assertThat(reason(Hostile.gifar())).isEqualTo("image.notImage");
-    assertThat(reason(Hostile.zip("a.txt", "x"))).isEqualTo("image.notImage");
+    assertThat(reason(HostileFiles.gifar())).isEqualTo("image.notImage");
+    assertThat(reason(HostileFiles.zip("a.txt", "x"))).isEqualTo("image.notImage");
     // A PNG cut off before its end, a JPEG without EOI.
     assertThat(reason(java.util.Arrays.copyOf(PNG, PNG.length - 12))).isEqualTo("image.notImage");
     assertThat(reason(java.util.Arrays.copyOf(JPEG, JPEG.length - 2))).isEqualTo("image.notImage");
@@ -63,10 +63,10 @@ class UploadedImageTest {
 
   @Test
   void svgHtmlAndXmlDressedAsImagesAreRefused() {
-    assertThat(reason(Hostile.svg(), "image/png", "logo.png")).isEqualTo("upload.image.markup");
+    assertThat(reason(HostileFiles.svg(), "image/png", "logo.png")).isEqualTo("upload.image.markup");
     assertThat(reason(utf8("  <html><img src=x onerror=alert(1)></html>")))
         .isEqualTo("upload.image.markup");
-    assertThat(reason(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Hostile.svg())))
+    assertThat(reason(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, HostileFiles.svg())))
         .isEqualTo("upload.image.markup");
     assertThat(reason(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, utf8("<\0s\0v\0g\0"))))
         .isEqualTo("upload.image.markup");
@@ -94,7 +94,7 @@ class UploadedImageTest {
     messages.addMessage("field.signature", java.util.Locale.CHINA, "签名图片");
     messages.addMessage("upload.image.markup", java.util.Locale.CHINA, "不是图片");
     try {
-      UploadedImage.read(Hostile.svg(), "signature");
+      UploadedImage.read(HostileFiles.svg(), "signature");
     } catch (InvalidInputException e) {
       var v = e.violations().list().get(0);
       assertThat(messages.getMessage(v.code(), v.args(), java.util.Locale.CHINA))
@@ -106,26 +106,26 @@ class UploadedImageTest {
 
   @Test
   void whatIsKeptIsAPngReEncodedWithoutMetadataOrPayload() throws Exception {
-    byte[] png = Hostile.pngWithMetadata(PNG);
-    assertThat(Hostile.pngChunks(png)).contains("tEXt", "iTXt", "eXIf", "tIME");
+    byte[] png = HostileFiles.pngWithMetadata(PNG);
+    assertThat(HostileFiles.pngChunks(png)).contains("tEXt", "iTXt", "eXIf", "tIME");
     UploadedImage kept = UploadedImage.read(png, "image/png", "sig.png", "signature");
     assertThat(kept.contentType()).isEqualTo("image/png");
-    assertThat(Hostile.pngChunks(kept.bytes()))
+    assertThat(HostileFiles.pngChunks(kept.bytes()))
         .doesNotContain("tEXt", "zTXt", "iTXt", "eXIf", "tIME", "TRAILER")
         .startsWith("IHDR")
         .endsWith("IEND");
-    assertThat(Hostile.contains(kept.bytes(), "script")).isFalse();
+    assertThat(HostileFiles.contains(kept.bytes(), "script")).isFalse();
     assertSamePixels(kept.bytes(), ImageIO.read(new ByteArrayInputStream(PNG)));
 
-    byte[] jpeg = Hostile.jpegWithMetadata(JPEG);
-    assertThat(Hostile.contains(jpeg, "Exif")).isTrue();
+    byte[] jpeg = HostileFiles.jpegWithMetadata(JPEG);
+    assertThat(HostileFiles.contains(jpeg, "Exif")).isTrue();
     UploadedImage fromJpeg = UploadedImage.read(jpeg, "image/jpeg", "sig.jpg", "signature");
     assertThat(fromJpeg.contentType()).isEqualTo("image/png");
     assertThat(ImageBytes.sniff(fromJpeg.bytes())).isEqualTo("image/png");
-    assertThat(Hostile.pngChunks(fromJpeg.bytes()))
+    assertThat(HostileFiles.pngChunks(fromJpeg.bytes()))
         .doesNotContain("tEXt", "zTXt", "iTXt", "eXIf", "TRAILER");
-    assertThat(Hostile.contains(fromJpeg.bytes(), "Exif")).isFalse();
-    assertThat(Hostile.contains(fromJpeg.bytes(), "script")).isFalse();
+    assertThat(HostileFiles.contains(fromJpeg.bytes(), "Exif")).isFalse();
+    assertThat(HostileFiles.contains(fromJpeg.bytes(), "script")).isFalse();
     assertSamePixels(fromJpeg.bytes(), ImageIO.read(new ByteArrayInputStream(JPEG)));
   }
 

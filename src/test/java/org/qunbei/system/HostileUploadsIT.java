@@ -1,8 +1,8 @@
 package org.qunbei.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.qunbei.support.Hostile.concat;
-import static org.qunbei.support.Hostile.utf8;
+import static org.qunbei.support.HostileFiles.concat;
+import static org.qunbei.support.HostileFiles.utf8;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qunbei.support.Api;
-import org.qunbei.support.Hostile;
+import org.qunbei.support.HostileFiles;
 import org.qunbei.support.Samples;
 import org.qunbei.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,18 +78,18 @@ class HostileUploadsIT {
     server.stop(0);
   }
 
-  static final byte[] PNG = Hostile.encode(Hostile.picture(120, 40), "png");
-  static final byte[] JPEG = Hostile.encode(Hostile.picture(120, 40), "jpg");
+  static final byte[] PNG = HostileFiles.encode(HostileFiles.picture(120, 40), "png");
+  static final byte[] JPEG = HostileFiles.encode(HostileFiles.picture(120, 40), "jpg");
 
   /** Hostile images, each with the phrase its refusal gives. */
   static List<Object[]> hostileImages() {
     return List.of(
-        new Object[] {"PNG+ZIP", concat(PNG, Hostile.zip("a.class", "x")), "image/png", "结束标记之后"},
+        new Object[] {"PNG+ZIP", concat(PNG, HostileFiles.zip("a.class", "x")), "image/png", "结束标记之后"},
         new Object[] {
-          "JPEG+HTML", concat(JPEG, utf8("<html>" + Hostile.SCRIPT)), "image/jpeg", "结束标记之后"
+          "JPEG+HTML", concat(JPEG, utf8("<html>" + HostileFiles.SCRIPT)), "image/jpeg", "结束标记之后"
         },
-        new Object[] {"SVG", Hostile.svg(), "image/png", "SVG"},
-        new Object[] {"GIFAR", Hostile.gifar(), "image/png", "不是有效的PNG或JPEG图片"},
+        new Object[] {"SVG", HostileFiles.svg(), "image/png", "SVG"},
+        new Object[] {"GIFAR", HostileFiles.gifar(), "image/png", "不是有效的PNG或JPEG图片"},
         new Object[] {"PNG as JPEG", PNG, "image/jpeg", "内容却是PNG图片"});
   }
 
@@ -152,7 +152,7 @@ class HostileUploadsIT {
     var applicant = Api.as(port, "applicant");
     long id =
         applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
-    byte[] jpeg = Hostile.jpegWithMetadata(Samples.qr("https://weixin.qq.com/g/clean", "jpg"));
+    byte[] jpeg = HostileFiles.jpegWithMetadata(Samples.qr("https://weixin.qq.com/g/clean", "jpg"));
     var ok = applicant.putBytes("/api/filings/" + id + "/qr-code", "image/jpeg", jpeg);
     assertThat(ok.status()).as(ok.text()).isEqualTo(200);
     assertThat(ok.json().path("content").asString()).isEqualTo("https://weixin.qq.com/g/clean");
@@ -171,7 +171,7 @@ class HostileUploadsIT {
             "/filings/" + id + "/qr-code",
             "群码.png",
             "image/png",
-            Hostile.pngWithMetadata(Samples.qrPng("https://weixin.qq.com/g/page")));
+            HostileFiles.pngWithMetadata(Samples.qrPng("https://weixin.qq.com/g/page")));
     assertThat(r.statusCode()).isEqualTo(302);
     assertClean(
         jdbc.queryForObject(
@@ -227,7 +227,7 @@ class HostileUploadsIT {
     assertThat(jdbc.queryForObject("select count(*) from seal_image", Long.class))
         .isEqualTo(before);
 
-    var sig = depthead.putBytes("/api/me/signature", "image/jpeg", Hostile.jpegWithMetadata(JPEG));
+    var sig = depthead.putBytes("/api/me/signature", "image/jpeg", HostileFiles.jpegWithMetadata(JPEG));
     assertThat(sig.status()).as(sig.text()).isEqualTo(200);
     assertThat(sig.json().path("contentType").asString()).isEqualTo("image/png");
     assertClean(sealImage(sig.json().path("id").asLong()));
@@ -237,7 +237,7 @@ class HostileUploadsIT {
             "/admin/stamps/CS",
             "章.png",
             "image/png",
-            Hostile.pngWithMetadata(PNG));
+            HostileFiles.pngWithMetadata(PNG));
     assertThat(stamp.statusCode()).isEqualTo(302);
     assertClean(
         jdbc.queryForObject(
@@ -252,55 +252,55 @@ class HostileUploadsIT {
   /** A PNG and only that: pixels, no text, EXIF or time chunk, nothing after IEND. */
   static void assertClean(byte[] stored) {
     assertThat(stored).startsWith(0x89, 'P', 'N', 'G', 13, 10, 26, 10);
-    assertThat(Hostile.pngChunks(stored))
+    assertThat(HostileFiles.pngChunks(stored))
         .startsWith("IHDR")
         .endsWith("IEND")
         .doesNotContain("tEXt", "zTXt", "iTXt", "eXIf", "tIME", "TRAILER");
-    assertThat(Hostile.contains(stored, "script")).isFalse();
-    assertThat(Hostile.contains(stored, "Exif")).isFalse();
+    assertThat(HostileFiles.contains(stored, "script")).isFalse();
+    assertThat(HostileFiles.contains(stored, "Exif")).isFalse();
   }
 
   // ---------------------------------------------------------------- spreadsheets
 
   /** Hostile workbooks, each with the phrase its refusal gives. */
   List<Object[]> hostileWorkbooks(List<List<String>> rows) {
-    byte[] good = Hostile.workbook(rows);
+    byte[] good = HostileFiles.workbook(rows);
     String file = secret.toUri().toString();
     String http = "http://127.0.0.1:" + server.getAddress().getPort() + "/x";
     return List.of(
         new Object[] {
           "XXE file",
-          Hostile.withDoctype(
+          HostileFiles.withDoctype(
               good,
               "xl/sharedStrings.xml",
-              Hostile.externalEntity("sst", file),
+              HostileFiles.externalEntity("sst", file),
               "XXE_HERE",
               "&xxe;"),
           "DOCTYPE"
         },
         new Object[] {
           "XXE http",
-          Hostile.withDoctype(
+          HostileFiles.withDoctype(
               good,
               "xl/sharedStrings.xml",
-              Hostile.externalEntity("sst", http),
+              HostileFiles.externalEntity("sst", http),
               "XXE_HERE",
               "&xxe;"),
           "DOCTYPE"
         },
         new Object[] {
           "XXE parameter",
-          Hostile.withDoctype(
+          HostileFiles.withDoctype(
               good,
               "[Content_Types].xml",
-              Hostile.externalParameterEntity("Types", http),
+              HostileFiles.externalParameterEntity("Types", http),
               null,
               null),
           "DOCTYPE"
         },
-        new Object[] {"zip bomb", Hostile.zeroBomb(good, 100), "压缩炸弹"},
-        new Object[] {"parts", Hostile.manyEntries(good, 1000), "超过 500 个"},
-        new Object[] {"appended page", concat(good, utf8("<html>" + Hostile.SCRIPT)), "结尾之后"},
+        new Object[] {"zip bomb", HostileFiles.zeroBomb(good, 100), "压缩炸弹"},
+        new Object[] {"parts", HostileFiles.manyEntries(good, 1000), "超过 500 个"},
+        new Object[] {"appended page", concat(good, utf8("<html>" + HostileFiles.SCRIPT)), "结尾之后"},
         new Object[] {"image", PNG, "不是"});
   }
 
@@ -328,7 +328,7 @@ class HostileUploadsIT {
             "/registry/import",
             "logo.png",
             "image/png",
-            Hostile.workbook(rows));
+            HostileFiles.workbook(rows));
     assertThat(named.statusCode()).isEqualTo(400);
     assertThat(named.body()).contains("导入的工作簿：文件“logo.png”不是Excel工作簿");
     var huge = cyber.postBytes("/api/registry/imports?fileName=t.xlsx", XLSX, new byte[11 << 20]);
@@ -373,7 +373,7 @@ class HostileUploadsIT {
             "/admin/staff-imports",
             "staff.svg",
             "image/svg+xml",
-            Hostile.workbook(rows));
+            HostileFiles.workbook(rows));
     assertThat(named.statusCode()).isEqualTo(400);
     assertThat(named.body()).contains("教职工文件：文件“staff.svg”既不是Excel工作簿");
     var huge =

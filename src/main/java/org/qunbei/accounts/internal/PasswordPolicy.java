@@ -32,6 +32,9 @@ class PasswordPolicy {
 
   static final int MAX_LENGTH = 128;
 
+  /** What bcrypt hashes of a password (UTF-8 bytes); it refuses to hash a longer one. */
+  static final int MAX_BYTES = 72;
+
   enum Preset {
     MLPS(8, 3, 5, Duration.ofDays(90), false),
     ASVS(12, 0, 1, null, true);
@@ -95,6 +98,8 @@ class PasswordPolicy {
     }
     if (p.length() > MAX_LENGTH) {
       v.add(field, "password.tooLong", MAX_LENGTH);
+    } else if (p.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+      v.add(field, "password.tooManyBytes", MAX_BYTES);
     }
     int kinds = 0;
     kinds += p.chars().anyMatch(Character::isLowerCase) ? 1 : 0;

@@ -37,7 +37,13 @@ class SecondFactorApi {
   @PutMapping(path = "/api/admin/security/second-factor", consumes = "application/json")
   Required require(CurrentUser user, @RequestBody JsonNode body) {
     Required b = bodies.read(body, Required.class);
-    Set<Role> roles = b.roles() == null ? Set.of() : b.roles();
+    // A null in the list chooses nothing, as in the filing's choice sets.
+    Set<Role> roles =
+        b.roles() == null
+            ? Set.of()
+            : b.roles().stream()
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
     return new Required(secondFactor.require(user, roles));
   }
 }

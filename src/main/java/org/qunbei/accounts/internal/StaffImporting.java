@@ -193,7 +193,8 @@ class StaffImporting {
   private static String strip(String fileName) {
     String n = fileName.replace('\\', '/');
     n = n.substring(n.lastIndexOf('/') + 1).strip();
-    return n.length() > 200 ? n.substring(0, 200) : n;
+    // Cleaned after the cut, which may halve a UTF-16 pair.
+    return org.qunbei.shared.Text.cleaned(n.length() > 200 ? n.substring(0, 200) : n).strip();
   }
 
   private static void requireSystemAdmin(CurrentUser actor) {

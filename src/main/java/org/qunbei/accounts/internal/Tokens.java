@@ -82,6 +82,12 @@ class Tokens {
       v.add("name", "token.name.required");
     } else if (label.length() > NAME_LENGTH) {
       v.add("name", "token.name.tooLong", NAME_LENGTH);
+    } else if (!org.qunbei.shared.Text.storable(label)) {
+      v.add(
+          "name",
+          "json.unstorableText",
+          new org.springframework.context.support.DefaultMessageSourceResolvable(
+              new String[] {"field.name"}, "name"));
     }
     int valid = DEFAULT_DAYS;
     if (days != null && !days.isBlank()) {

@@ -78,7 +78,9 @@ public class PaperImport {
     if (n.isEmpty()) {
       n = "import.xlsx";
     }
-    return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    // Cleaned after the cut, which may halve a UTF-16 pair.
+    return org.qunbei.shared.Text.cleaned(n.length() > 200 ? n.substring(n.length() - 200) : n)
+        .strip();
   }
 
   public ImportSummary run(long job, CurrentUser user) {

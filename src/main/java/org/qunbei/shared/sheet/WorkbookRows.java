@@ -48,8 +48,12 @@ public final class WorkbookRows {
 
   /** A row as read: its number in the sheet, the text of each cell, and which held a formula. */
   public record Row(int line, String[] cells, BitSet formulas) {
+    /**
+     * The cell's text without what no column keeps (a control character, half a UTF-16 pair): a
+     * sheet is typed like a page form, where no one sees them, so they are dropped, not refused.
+     */
     public String cell(int column) {
-      return column < cells.length ? cells[column] : null;
+      return column < cells.length ? org.qunbei.shared.Text.cleaned(cells[column]) : null;
     }
 
     public boolean isBlank() {
@@ -179,6 +183,9 @@ public final class WorkbookRows {
   private static FileMagic magic(Path file) {
     try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
       return FileMagic.valueOf(in);
+    } catch (org.apache.poi.EmptyFileException e) {
+      // An empty upload is the sender's mistake, not a failed job.
+      throw new BadWorkbook("import.bad.notXlsx");
     } catch (IOException e) {
       throw new BadWorkbook("import.bad.unreadable");
     }

@@ -1,8 +1,8 @@
 package org.qunbei.shared.sheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.qunbei.support.Hostile.concat;
-import static org.qunbei.support.Hostile.utf8;
+import static org.qunbei.support.HostileFiles.concat;
+import static org.qunbei.support.HostileFiles.utf8;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qunbei.support.Hostile;
+import org.qunbei.support.HostileFiles;
 import org.qunbei.support.Sheets;
 
 /**
@@ -27,7 +27,7 @@ class SheetArchiveTest {
 
   static final String SECRET = "qunbei-secret-" + System.nanoTime();
   static final byte[] GOOD =
-      Hostile.workbook(List.of(List.of("工号", "姓名"), List.of("1", "XXE_HERE")));
+      HostileFiles.workbook(List.of(List.of("工号", "姓名"), List.of("1", "XXE_HERE")));
 
   static HttpServer server;
   static final AtomicInteger requests = new AtomicInteger();
@@ -93,48 +93,48 @@ class SheetArchiveTest {
     String file = secret.toUri().toString();
     List<byte[]> hostile =
         List.of(
-            Hostile.withDoctype(
+            HostileFiles.withDoctype(
                 GOOD,
                 "xl/sharedStrings.xml",
-                Hostile.externalEntity("sst", file),
+                HostileFiles.externalEntity("sst", file),
                 "XXE_HERE",
                 "&xxe;"),
-            Hostile.withDoctype(
+            HostileFiles.withDoctype(
                 GOOD,
                 "xl/sharedStrings.xml",
-                Hostile.externalEntity("sst", http()),
+                HostileFiles.externalEntity("sst", http()),
                 "XXE_HERE",
                 "&xxe;"),
-            Hostile.withDoctype(
+            HostileFiles.withDoctype(
                 GOOD,
                 "xl/worksheets/sheet1.xml",
-                Hostile.externalParameterEntity("worksheet", http()),
+                HostileFiles.externalParameterEntity("worksheet", http()),
                 null,
                 null),
-            Hostile.withDoctype(
-                GOOD, "xl/workbook.xml", Hostile.externalEntity("workbook", file), null, null),
-            Hostile.withDoctype(
+            HostileFiles.withDoctype(
+                GOOD, "xl/workbook.xml", HostileFiles.externalEntity("workbook", file), null, null),
+            HostileFiles.withDoctype(
                 GOOD,
                 "[Content_Types].xml",
-                Hostile.externalParameterEntity("Types", http()),
+                HostileFiles.externalParameterEntity("Types", http()),
                 null,
                 null),
-            Hostile.withDoctype(
-                GOOD, "_rels/.rels", Hostile.externalEntity("Relationships", file), null, null),
-            Hostile.withDoctype(
+            HostileFiles.withDoctype(
+                GOOD, "_rels/.rels", HostileFiles.externalEntity("Relationships", file), null, null),
+            HostileFiles.withDoctype(
                 GOOD,
                 "xl/styles.xml",
-                Hostile.externalParameterEntity("styleSheet", http()),
+                HostileFiles.externalParameterEntity("styleSheet", http()),
                 null,
                 null),
             // Behind a comment, and behind a long one.
-            Hostile.rewrite(
+            HostileFiles.rewrite(
                 GOOD,
                 "xl/sharedStrings.xml",
                 x ->
-                    x.replace("?>", "?><!-- 说明 -->\n" + Hostile.externalEntity("sst", file))
+                    x.replace("?>", "?><!-- 说明 -->\n" + HostileFiles.externalEntity("sst", file))
                         .replace("XXE_HERE", "&xxe;")),
-            Hostile.rewrite(
+            HostileFiles.rewrite(
                 GOOD,
                 "xl/sharedStrings.xml",
                 x ->
@@ -143,13 +143,13 @@ class SheetArchiveTest {
                             "?><!--"
                                 + "x".repeat(70_000)
                                 + "-->"
-                                + Hostile.externalEntity("sst", file))
+                                + HostileFiles.externalEntity("sst", file))
                         .replace("XXE_HERE", "&xxe;")));
     for (byte[] f : hostile) {
       List<String> rows = new ArrayList<>();
       assertThat(reason(f, rows)).isEqualTo("upload.sheet.doctype");
       assertThat(rows).isEmpty();
-      assertThat(Hostile.contains(f, SECRET)).isFalse();
+      assertThat(HostileFiles.contains(f, SECRET)).isFalse();
     }
     assertThat(requests).as("requests the HTTP server heard").hasValue(0);
   }
@@ -157,7 +157,7 @@ class SheetArchiveTest {
   @Test
   void anXmlPartNotInUtf8IsRefused() throws Exception {
     byte[] utf16 =
-        Hostile.rewrite(GOOD, "xl/workbook.xml", x -> x); // then re-encode that part as UTF-16
+        HostileFiles.rewrite(GOOD, "xl/workbook.xml", x -> x); // then re-encode that part as UTF-16
     var entries = new java.util.LinkedHashMap<String, byte[]>();
     try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(utf16))) {
       for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
@@ -173,10 +173,10 @@ class SheetArchiveTest {
         entries.put(e.getName(), data);
       }
     }
-    assertThat(reason(Hostile.zip(entries))).isEqualTo("upload.sheet.encoding");
+    assertThat(reason(HostileFiles.zip(entries))).isEqualTo("upload.sheet.encoding");
     assertThat(
             reason(
-                Hostile.rewrite(
+                HostileFiles.rewrite(
                     GOOD,
                     "xl/sharedStrings.xml",
                     x -> x.replaceFirst("(?i)encoding=\"UTF-8\"", "encoding=\"IBM037\""))))
@@ -187,8 +187,8 @@ class SheetArchiveTest {
   void bombsAreRefusedQuickly() throws Exception {
     // 100 MB of blanks in the sheet, 200 MB of zeros in a picture, a thousand parts.
     byte[] blanks = Sheets.bomb(100);
-    byte[] zeros = Hostile.zeroBomb(GOOD, 200);
-    byte[] parts = Hostile.manyEntries(GOOD, 1000);
+    byte[] zeros = HostileFiles.zeroBomb(GOOD, 200);
+    byte[] parts = HostileFiles.manyEntries(GOOD, 1000);
     assertThat(blanks.length + zeros.length).isLessThan(1 << 20);
     long start = System.nanoTime();
     assertThat(reason(blanks)).isEqualTo("import.bad.bomb");
@@ -209,7 +209,7 @@ class SheetArchiveTest {
     assertThat(reason(concat(GOOD, utf8("<html><script>alert(1)</script></html>"))))
         .isEqualTo("upload.sheet.trailer");
     // An image with a workbook appended is an image: not a workbook.
-    byte[] png = Hostile.encode(Hostile.picture(8, 8), "png");
+    byte[] png = HostileFiles.encode(HostileFiles.picture(8, 8), "png");
     assertThat(reason(concat(png, GOOD))).isIn("import.bad.notSheet", "import.bad.notXlsx");
     Path p = Files.write(dir.resolve("png.xlsx"), concat(png, GOOD));
     try {
