@@ -63,10 +63,12 @@ class UploadedImageTest {
 
   @Test
   void svgHtmlAndXmlDressedAsImagesAreRefused() {
-    assertThat(reason(HostileFiles.svg(), "image/png", "logo.png")).isEqualTo("upload.image.markup");
+    assertThat(reason(HostileFiles.svg(), "image/png", "logo.png"))
+        .isEqualTo("upload.image.markup");
     assertThat(reason(utf8("  <html><img src=x onerror=alert(1)></html>")))
         .isEqualTo("upload.image.markup");
-    assertThat(reason(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, HostileFiles.svg())))
+    assertThat(
+            reason(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, HostileFiles.svg())))
         .isEqualTo("upload.image.markup");
     assertThat(reason(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, utf8("<\0s\0v\0g\0"))))
         .isEqualTo("upload.image.markup");

@@ -31,10 +31,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Every write endpoint of the API and the filing page forms, a thousand hostile inputs each under
  * {@code ./mvnw -Phostile verify} (issue 11; {@code jqwik.tries.default}, 100 in every {@code
- * ./mvnw verify} so the proof cannot rot): whole bodies with payloads, broken Unicode, sizes, wrong JSON types, repeated keys, deep
- * nesting and server-owned fields; hostile ids, versions and files. Whatever comes in, the answer
- * is never a 5xx nor a trace of the implementation, and what a success stored reads back within the
- * rules. One application serves all properties (started here: jqwik has no Spring extension).
+ * ./mvnw verify} so the proof cannot rot): whole bodies with payloads, broken Unicode, sizes, wrong
+ * JSON types, repeated keys, deep nesting and server-owned fields; hostile ids, versions and files.
+ * Whatever comes in, the answer is never a 5xx nor a trace of the implementation, and what a
+ * success stored reads back within the rules. One application serves all properties (started here:
+ * jqwik has no Spring extension).
  */
 class HostileInputIT {
 

@@ -84,7 +84,9 @@ class HostileUploadsIT {
   /** Hostile images, each with the phrase its refusal gives. */
   static List<Object[]> hostileImages() {
     return List.of(
-        new Object[] {"PNG+ZIP", concat(PNG, HostileFiles.zip("a.class", "x")), "image/png", "结束标记之后"},
+        new Object[] {
+          "PNG+ZIP", concat(PNG, HostileFiles.zip("a.class", "x")), "image/png", "结束标记之后"
+        },
         new Object[] {
           "JPEG+HTML", concat(JPEG, utf8("<html>" + HostileFiles.SCRIPT)), "image/jpeg", "结束标记之后"
         },
@@ -227,7 +229,8 @@ class HostileUploadsIT {
     assertThat(jdbc.queryForObject("select count(*) from seal_image", Long.class))
         .isEqualTo(before);
 
-    var sig = depthead.putBytes("/api/me/signature", "image/jpeg", HostileFiles.jpegWithMetadata(JPEG));
+    var sig =
+        depthead.putBytes("/api/me/signature", "image/jpeg", HostileFiles.jpegWithMetadata(JPEG));
     assertThat(sig.status()).as(sig.text()).isEqualTo(200);
     assertThat(sig.json().path("contentType").asString()).isEqualTo("image/png");
     assertClean(sealImage(sig.json().path("id").asLong()));

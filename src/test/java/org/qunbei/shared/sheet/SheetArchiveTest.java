@@ -120,7 +120,11 @@ class SheetArchiveTest {
                 null,
                 null),
             HostileFiles.withDoctype(
-                GOOD, "_rels/.rels", HostileFiles.externalEntity("Relationships", file), null, null),
+                GOOD,
+                "_rels/.rels",
+                HostileFiles.externalEntity("Relationships", file),
+                null,
+                null),
             HostileFiles.withDoctype(
                 GOOD,
                 "xl/styles.xml",
