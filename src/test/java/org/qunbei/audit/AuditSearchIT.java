@@ -90,6 +90,9 @@ class AuditSearchIT {
     var badDate = auditor.get("/api/audit?from=2026-13-01");
     assertThat(badDate.status()).isEqualTo(400);
     assertThat(badDate.error("from")).contains("不是有效日期");
+    var farOff = auditor.get("/api/audit?to=%2B999999999-12-31");
+    assertThat(farOff.status()).as("the period's end would overflow").isEqualTo(400);
+    assertThat(farOff.error("to")).contains("不是有效日期");
     var reversed = auditor.get("/api/audit?from=2026-12-02&to=2026-12-01");
     assertThat(reversed.status()).isEqualTo(400);
     assertThat(reversed.error("to")).contains("截止日期不能早于起始日期");

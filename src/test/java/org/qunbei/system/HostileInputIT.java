@@ -255,7 +255,7 @@ class HostileInputIT {
   @Property(generation = GenerationMode.RANDOMIZED)
   void aPasswordChange(@ForAll("plans") Plan plan) {
     if (passwordUser == null) {
-      String username = "hpass" + SEQ.incrementAndGet();
+      String username = "hpass" + java.util.UUID.randomUUID().toString().substring(0, 8);
       password = account(username);
       passwordUser = tokenOf(username, password);
     }
@@ -334,7 +334,7 @@ class HostileInputIT {
   @Property(generation = GenerationMode.RANDOMIZED)
   void anAccountsEdit(@ForAll("plans") Plan plan, @ForAll("names") String username) {
     if (editTarget == null) {
-      editTarget = "hedit" + SEQ.incrementAndGet();
+      editTarget = "hedit" + java.util.UUID.randomUUID().toString().substring(0, 8);
       account(editTarget);
     }
     ObjectNode base = Api.JSON.createObjectNode();
@@ -373,7 +373,7 @@ class HostileInputIT {
   @Property(generation = GenerationMode.RANDOMIZED)
   void aRoleGrant(@ForAll("plans") Plan plan, @ForAll("names") String username) {
     if (roleTarget == null) {
-      roleTarget = "hrole" + SEQ.incrementAndGet();
+      roleTarget = "hrole" + java.util.UUID.randomUUID().toString().substring(0, 8);
       account(roleTarget);
     }
     ObjectNode base = Api.JSON.createObjectNode();
@@ -866,12 +866,18 @@ class HostileInputIT {
     assertThat(made.status()).as(made.text()).isBetween(200, 201);
     String initial = made.json().path("initialPassword").asString();
     // A fresh password each time: one used before on the account is refused.
-    String chosen = "Qb#Start" + SEQ.incrementAndGet() + "x";
+    String chosen = "Qb#" + java.util.UUID.randomUUID().toString().substring(0, 12) + "x";
     Api.Reply changed =
         Api.basic(app.port(), username, initial)
             .post(
                 "/api/me/password", "{\"current\":\"" + initial + "\",\"new\":\"" + chosen + "\"}");
-    assertThat(changed.status()).as(changed.text()).isEqualTo(204);
+    if (changed.status() != 204) {
+      // The client may send the change twice over a connection the server had just closed: the
+      // first took effect, the second was refused as a repeat. What counts is the password now.
+      assertThat(Api.basic(app.port(), username, chosen).get("/api/me/tokens").status())
+          .as(changed.text())
+          .isEqualTo(200);
+    }
     return chosen;
   }
 

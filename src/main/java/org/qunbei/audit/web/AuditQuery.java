@@ -134,7 +134,12 @@ record AuditQuery(
       return null;
     }
     try {
-      return LocalDate.parse(raw.strip());
+      LocalDate date = LocalDate.parse(raw.strip());
+      // A date no event can have (+999999999-12-31) would overflow the period's end: refused.
+      if (date.getYear() < 1900 || date.getYear() > 9999) {
+        throw InvalidInputException.of(field, "audit.date.invalid", field);
+      }
+      return date;
     } catch (DateTimeParseException e) {
       throw InvalidInputException.of(field, "audit.date.invalid", field);
     }
