@@ -405,7 +405,9 @@ public class AuditTrail {
     List<String> names =
         auth.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)
-            .map(a -> a.replace("ROLE_", ""))
+            // Roles only: Spring Security also lists the factors of the sign-in (FACTOR_…).
+            .filter(a -> a.startsWith("ROLE_"))
+            .map(a -> a.substring("ROLE_".length()))
             .sorted()
             .toList();
     return names.stream().collect(Collectors.joining(","));

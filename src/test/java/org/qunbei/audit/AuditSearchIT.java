@@ -73,7 +73,7 @@ class AuditSearchIT {
     assertThat(html.select("#audit tbody tr")).hasSize(2);
     assertThat(html.select("#audit tbody").text())
         .contains("提交", "申请人")
-        .doesNotContain("APPLICANT");
+        .doesNotContain("APPLICANT", "FACTOR_");
     assertThat(html.select("input[name=filing]").val()).isEqualTo(number);
     assertThat(html.select("#key-id").text()).matches(".*[0-9a-f]{16}.*");
 
