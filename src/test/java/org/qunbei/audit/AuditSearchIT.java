@@ -93,6 +93,13 @@ class AuditSearchIT {
     var farOff = auditor.get("/api/audit?to=%2B999999999-12-31");
     assertThat(farOff.status()).as("the period's end would overflow").isEqualTo(400);
     assertThat(farOff.error("to")).contains("不是有效日期");
+    var reversedPage = auditor.get("/audit?actor=applicant&from=2026-12-02&to=2026-12-01");
+    assertThat(reversedPage.status()).isEqualTo(400);
+    var kept = Jsoup.parse(reversedPage.text());
+    assertThat(kept.select("#errors").text()).contains("截止日期不能早于起始日期");
+    assertThat(kept.select("input[name=actor]").val()).isEqualTo("applicant");
+    assertThat(kept.select("input[name=from]").val()).isEqualTo("2026-12-02");
+    assertThat(kept.select("input[name=to]").val()).isEqualTo("2026-12-01");
     var reversed = auditor.get("/api/audit?from=2026-12-02&to=2026-12-01");
     assertThat(reversed.status()).isEqualTo(400);
     assertThat(reversed.error("to")).contains("截止日期不能早于起始日期");
