@@ -60,3 +60,44 @@ document.addEventListener('submit', function (e) {
   }
   if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
 });
+
+// Batch approval: "全选" ticks every row of its list, and the button shows how many are ticked.
+(function () {
+  function count(name) {
+    document.querySelectorAll('[data-count-of="' + name + '"]').forEach(function (el) {
+      el.textContent = document.querySelectorAll('input[name="' + name + '"]:checked').length;
+    });
+  }
+  document.addEventListener('change', function (e) {
+    var t = e.target;
+    if (!t.matches) { return; }
+    if (t.matches('[data-select-all]')) {
+      var name = t.getAttribute('data-select-all');
+      document.querySelectorAll('input[name="' + name + '"]').forEach(function (box) { box.checked = t.checked; });
+      count(name);
+    } else if (t.name && document.querySelector('[data-count-of="' + t.name + '"]')) {
+      count(t.name);
+    }
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-count-of]').forEach(function (el) { count(el.getAttribute('data-count-of')); });
+  });
+})();
+
+// A filing read on a phone: its long sections fold to their headings (tap to open); on a desk, and
+// without script, they stay open as on paper.
+document.addEventListener('DOMContentLoaded', function () {
+  if (window.matchMedia && window.matchMedia('(max-width: 767.98px)').matches) {
+    document.querySelectorAll('details[data-fold-on-phone]').forEach(function (d) { d.open = false; });
+  }
+});
+
+// The decision bar's buttons go to the form with their choice made and the opinion ready to type.
+document.addEventListener('click', function (e) {
+  var link = e.target.closest && e.target.closest('[data-decide]');
+  if (!link) { return; }
+  var radio = document.getElementById('decision-' + link.getAttribute('data-decide'));
+  if (radio) { radio.checked = true; radio.dispatchEvent(new Event('change', {bubbles: true})); }
+  var opinion = document.getElementById('opinion');
+  if (opinion) { setTimeout(function () { opinion.focus(); }, 0); }
+});

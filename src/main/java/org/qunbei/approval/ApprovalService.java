@@ -260,6 +260,13 @@ public class ApprovalService {
   }
 
   private static String checked(DecisionRequest request, String defaultApproval) {
+    violationsOf(request).throwIfAny();
+    String opinion = request.opinion() == null ? "" : request.opinion().strip();
+    return opinion.isEmpty() ? defaultApproval : opinion;
+  }
+
+  /** What is wrong with a decision as stated, whichever filing it is for (one rule, one place). */
+  static Violations violationsOf(DecisionRequest request) {
     var v = new Violations();
     if (request.decision() == null) {
       v.add("decision", "approval.decision.required");
@@ -272,8 +279,7 @@ public class ApprovalService {
         && request.decision() != DecisionKind.APPROVE) {
       v.add("opinion", "approval.opinion.required");
     }
-    v.throwIfAny();
-    return opinion.isEmpty() ? defaultApproval : opinion;
+    return v;
   }
 
   /** After losing a race: say who won, read in a fresh transaction. */

@@ -15,11 +15,19 @@ class ChainRouting implements ReviewRouting {
   private final ApprovalChain chain;
   private final ApprovalService service;
   private final Decisions decisions;
+  private final Timelines timelines;
 
-  ChainRouting(ApprovalChain chain, ApprovalService service, Decisions decisions) {
+  ChainRouting(
+      ApprovalChain chain, ApprovalService service, Decisions decisions, Timelines timelines) {
     this.chain = chain;
     this.service = service;
     this.decisions = decisions;
+    this.timelines = timelines;
+  }
+
+  @Override
+  public org.qunbei.filing.Timeline timelineOf(Filing filing) {
+    return timelines.of(filing);
   }
 
   @Override

@@ -64,6 +64,14 @@ public class Decision {
     return decision;
   }
 
+  public Long filingId() {
+    return filingId;
+  }
+
+  public String opinion() {
+    return opinion;
+  }
+
   public String step() {
     return step;
   }

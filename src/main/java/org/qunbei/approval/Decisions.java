@@ -17,6 +17,10 @@ interface Decisions extends Repository<Decision, Long> {
           + " where d.filingId in :filingIds order by d.id")
   List<Object[]> recordsOf(java.util.Collection<Long> filingIds);
 
+  /** What one person decided, newest first (我已审批). */
+  org.springframework.data.domain.Page<Decision> findByDecidedBy(
+      String decidedBy, org.springframework.data.domain.Pageable pageable);
+
   Optional<Decision> findByFilingIdAndRoundAndStep(Long filingId, int round, String step);
 
   @org.springframework.data.jpa.repository.Query(

@@ -3,7 +3,6 @@ package org.qunbei.approval;
 import java.util.List;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.OpenWork;
-import org.qunbei.filing.Filings;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,11 +14,9 @@ class OpenTasks implements OpenWork {
   private static final int SHOWN = 50;
 
   private final Inbox inbox;
-  private final Filings filings;
 
-  OpenTasks(Inbox inbox, Filings filings) {
+  OpenTasks(Inbox inbox) {
     this.inbox = inbox;
-    this.filings = filings;
   }
 
   @Override
@@ -34,11 +31,7 @@ class OpenTasks implements OpenWork {
                     t.departmentCode(),
                     t.stepLabel(),
                     t.submittedAt(),
-                    person.username().equals(assigneeOf(t.id()))))
+                    t.handedToMe()))
         .toList();
-  }
-
-  private String assigneeOf(long id) {
-    return filings.findById(id).map(f -> f.assignee()).orElse(null);
   }
 }

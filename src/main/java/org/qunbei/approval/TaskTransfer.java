@@ -46,4 +46,28 @@ class TaskTransfer {
     this.reason = reason;
     this.transferredAt = transferredAt;
   }
+
+  int round() {
+    return round;
+  }
+
+  String step() {
+    return step;
+  }
+
+  String fromUser() {
+    return fromUser;
+  }
+
+  String toUser() {
+    return toUser;
+  }
+
+  String reason() {
+    return reason;
+  }
+
+  Instant transferredAt() {
+    return transferredAt;
+  }
 }

@@ -4,5 +4,5 @@
  * and the filing aggregate refuses any move its state does not allow.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"accounts", "filing", "shared", "system"})
+    allowedDependencies = {"accounts", "filing", "lifecycle", "shared", "system"})
 package org.qunbei.approval;

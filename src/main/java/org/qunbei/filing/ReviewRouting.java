@@ -30,6 +30,9 @@ public interface ReviewRouting {
   /** Whether the user may decide the filing's current step now. */
   boolean mayDecide(CurrentUser user, Filing filing);
 
+  /** Who holds the filing now and what happened on its way through review. */
+  Timeline timelineOf(Filing filing);
+
   /** Colleagues the user may hand the current step to (转办), when the user decides it. */
   List<org.qunbei.accounts.Contact> handOverCandidates(CurrentUser user, Filing filing);
 }

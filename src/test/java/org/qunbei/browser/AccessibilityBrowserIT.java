@@ -110,8 +110,8 @@ class AccessibilityBrowserIT extends BrowserTest {
     String name = "50" + page.replaceAll("[^a-z0-9]+", "-");
     Browser.screenshot(driver, name + "-desktop");
     var size = driver.manage().window().getSize();
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    Browser.resize(driver, 390, 844);
     Browser.screenshot(driver, name + "-phone");
-    driver.manage().window().setSize(size);
+    Browser.resize(driver, size.width, size.height);
   }
 }

@@ -57,8 +57,8 @@ class ApprovalBrowserIT extends BrowserTest {
     assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("已备案");
     String record = driver.findElement(By.id("approvals")).getText();
     assertThat(record).contains("学院同意备案", "已核查保密要求", "同意纳入学校台账", "同意备案");
-    assertThat(driver.findElements(By.cssSelector("#history li"))).hasSize(4);
-    driver.manage().window().setSize(new Dimension(1280, 1000));
+    assertThat(driver.findElements(By.cssSelector("#timeline li.tl-DECIDED"))).hasSize(4);
+    Browser.resize(driver, 1280, 1000);
     Browser.screenshot(driver, "11-filed");
   }
 

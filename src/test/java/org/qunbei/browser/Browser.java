@@ -21,7 +21,20 @@ final class Browser {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String DRIVER = "/usr/bin/chromedriver";
 
+  /** Chrome does not make a window narrower than this: a phone is emulated instead. */
+  static final int MIN_WINDOW = 500;
+
   private Browser() {}
+
+  /**
+   * A phone's screen, as Chrome's device emulation makes it: the layout viewport is exactly this
+   * wide (a window of 390 px would silently be ~500), with touch and the phone's viewport rules.
+   */
+  static void phone(ChromeDriver driver, int width, int height) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+  }
 
   static WebDriver start(int width, int height) {
     boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
@@ -52,19 +65,40 @@ final class Browser {
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
     var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
     var driver = new ChromeDriver(service, options);
+    if (width < MIN_WINDOW) {
+      phone(driver, width, height);
+    }
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
     return driver;
+  }
+
+  /** A new window size: a phone's is emulated, a desktop's is the window's. */
+  static void resize(WebDriver driver, int width, int height) {
+    var chrome = (ChromeDriver) driver;
+    if (width < MIN_WINDOW) {
+      phone(chrome, width, height);
+    } else {
+      chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
   }
 
   /** The whole page, not just the window: the window grows to the page for the shot. */
   static void screenshot(WebDriver driver, String name) {
     var js = (org.openqa.selenium.JavascriptExecutor) driver;
-    var size = driver.manage().window().getSize();
+    long width = (Long) js.executeScript("return window.innerWidth");
+    long viewHeight = (Long) js.executeScript("return window.innerHeight");
     long height = (Long) js.executeScript("return document.documentElement.scrollHeight");
-    driver
-        .manage()
-        .window()
-        .setSize(new org.openqa.selenium.Dimension(size.width, (int) height + 140));
+    boolean emulated = width < MIN_WINDOW;
+    var size = driver.manage().window().getSize();
+    if (emulated) {
+      phone((ChromeDriver) driver, (int) width, (int) height);
+    } else {
+      driver
+          .manage()
+          .window()
+          .setSize(new org.openqa.selenium.Dimension(size.width, (int) height + 140));
+    }
     try {
       Path dir = Path.of("target", "screenshots");
       Files.createDirectories(dir);
@@ -73,7 +107,11 @@ final class Browser {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } finally {
-      driver.manage().window().setSize(size);
+      if (emulated) {
+        phone((ChromeDriver) driver, (int) width, (int) viewHeight);
+      } else {
+        driver.manage().window().setSize(size);
+      }
     }
   }
 }

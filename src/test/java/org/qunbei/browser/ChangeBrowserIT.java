@@ -69,7 +69,7 @@ class ChangeBrowserIT extends BrowserTest {
       Api.as(port, approver)
           .post("/api/filings/" + change + "/decisions", "{\"decision\":\"APPROVE\"}");
     }
-    driver.manage().window().setSize(new Dimension(1280, 1000));
+    Browser.resize(driver, 1280, 1000);
     login("cyberoffice");
     driver.get(url("/filings/" + change));
     String review = driver.findElement(By.id("change-review")).getText();
@@ -89,7 +89,7 @@ class ChangeBrowserIT extends BrowserTest {
     assertThat(changed.get(0).findElement(By.cssSelector(".to")).getText()).isEqualTo("浏览器变更后的群");
     assertThat(driver.findElement(By.id("changed-count")).getText()).isEqualTo("共 1 处变化，已标出");
     Browser.screenshot(driver, "62-diff-desktop");
-    driver.manage().window().setSize(new Dimension(390, 844));
+    Browser.resize(driver, 390, 844);
     Browser.screenshot(driver, "62-diff-phone");
     assertThat(Axe.violations(driver)).as("serious or critical accessibility violations").isEmpty();
   }

@@ -197,7 +197,7 @@ class FilingBrowserIT extends BrowserTest {
 
   @Test
   void theCyberspaceOfficeFiltersTheRegistryOnAPhone() {
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    Browser.resize(driver, 390, 844);
     login("cyberoffice");
     driver.get(url("/registry?type=QQ"));
     assertThat(driver.findElement(By.id("results")).getText())

@@ -124,6 +124,13 @@ class AuthorizationMatrixIT {
           rule("POST /notices/{id}/read", NOTICE, OWNER),
           rule("GET /tasks", NONE, SIGNED_IN),
           rule("GET /api/tasks", NONE, SIGNED_IN),
+          rule("GET /tasks/done", NONE, SIGNED_IN),
+          rule("GET /tasks/started", NONE, SIGNED_IN),
+          // A batch names its filings in the body: each is then refused or decided on its own
+          // (BatchApprovalIT); here only who may call it at all.
+          rule("POST /tasks/decisions", NONE, SIGNED_IN).form("filings", "999999:1"),
+          rule("POST /api/tasks/decisions", NONE, SIGNED_IN)
+              .json("{\"filings\":[],\"decision\":\"APPROVE\"}"),
           rule("GET /api/calendar/deadline", NONE, SIGNED_IN)
               .query("from=2026-10-08&workingDays=5"),
           rule("GET /api/calendar/years", NONE, SIGNED_IN),

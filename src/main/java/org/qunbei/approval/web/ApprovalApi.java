@@ -3,6 +3,8 @@ package org.qunbei.approval.web;
 import java.util.List;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.approval.ApprovalService;
+import org.qunbei.approval.BatchDecisionRequest;
+import org.qunbei.approval.BatchDecisions;
 import org.qunbei.approval.DecisionRequest;
 import org.qunbei.approval.Inbox;
 import org.qunbei.approval.TaskEntry;
@@ -24,16 +26,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET /api/tasks} and {@code POST /api/filings/{id}/decisions} of API.md. */
+/** The approval calls of API.md: the inbox, a decision, a batch of them, a hand-over. */
 @RestController
 class ApprovalApi {
 
   private final ApprovalService approvals;
+  private final BatchDecisions batchDecisions;
   private final Inbox inbox;
   private final JsonBodies bodies;
 
-  ApprovalApi(ApprovalService approvals, Inbox inbox, JsonBodies bodies) {
+  ApprovalApi(
+      ApprovalService approvals, BatchDecisions batchDecisions, Inbox inbox, JsonBodies bodies) {
     this.approvals = approvals;
+    this.batchDecisions = batchDecisions;
     this.inbox = inbox;
     this.bodies = bodies;
   }
@@ -77,6 +82,45 @@ class ApprovalApi {
     return ResponseEntity.ok()
         .eTag("\"" + f.version() + "\"")
         .body(new Decided(f.id(), f.status().name(), f.currentStep(), f.version()));
+  }
+
+  /**
+   * Batch approval: each filing decided on its own; 200 with a result per filing (its own status
+   * and, when refused, why), so that one refused leaves the others decided.
+   */
+  @PostMapping(path = "/api/tasks/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
+  BatchResults decideAll(CurrentUser user, @RequestBody JsonNode body) {
+    BatchDecisionRequest batch = bodies.read(body, BatchDecisionRequest.class);
+    return new BatchResults(
+        batchDecisions
+            .decide(user, batch.items(), new DecisionRequest(batch.decision(), batch.opinion()))
+            .stream()
+            .map(BatchResult::of)
+            .toList());
+  }
+
+  record BatchResults(List<BatchResult> results) {}
+
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record BatchResult(long id, int status, String detail, String filingStatus, String currentStep) {
+    static BatchResult of(BatchDecisions.Outcome o) {
+      int status =
+          switch (o.result()) {
+            case DECIDED -> 200;
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+          };
+      return new BatchResult(
+          o.id(),
+          status,
+          o.detail(),
+          o.decided() ? o.filing().status().name() : null,
+          o.decided() ? o.filing().currentStep() : null);
+    }
   }
 
   /** Where the filing stands after the decision. */

@@ -1,7 +1,10 @@
 package org.qunbei.approval.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.approval.ApprovalService;
+import org.qunbei.approval.BatchDecisions;
 import org.qunbei.approval.DecisionKind;
 import org.qunbei.approval.DecisionRequest;
 import org.qunbei.approval.Inbox;
@@ -18,24 +21,96 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The approver's inbox and the decision form's target. */
+/** The approver's lists (待我审批 · 我已审批 · 我发起的) and the decision forms' targets. */
 @Controller
 class ApprovalPages {
 
+  private static final int PAGE = 20;
+
   private final ApprovalService approvals;
+  private final BatchDecisions batch;
   private final Inbox inbox;
   private final Messages messages;
 
-  ApprovalPages(ApprovalService approvals, Inbox inbox, Messages messages) {
+  ApprovalPages(ApprovalService approvals, BatchDecisions batch, Inbox inbox, Messages messages) {
     this.approvals = approvals;
+    this.batch = batch;
     this.inbox = inbox;
     this.messages = messages;
   }
 
   @GetMapping("/tasks")
   String tasks(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-    model.addAttribute("page", inbox.tasks(user, Math.max(page, 0), 20));
+    model.addAttribute("page", inbox.tasks(user, Math.max(page, 0), PAGE));
     return "approval/tasks";
+  }
+
+  @GetMapping("/tasks/done")
+  String done(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("page", inbox.decided(user, Math.max(page, 0), PAGE));
+    return "approval/done";
+  }
+
+  @GetMapping("/tasks/started")
+  String started(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("page", inbox.started(user, Math.max(page, 0), PAGE));
+    return "approval/started";
+  }
+
+  /**
+   * Batch approval from the inbox: the ticked rows, each {@code id:version} as the list showed it,
+   * approved with one opinion. The inbox then says how many were approved and, for each refused,
+   * which and why; the opinion is kept when nothing went through.
+   */
+  @PostMapping("/tasks/decisions")
+  String decideAll(
+      CurrentUser user,
+      @RequestParam(name = "filings", required = false) List<String> ticked,
+      @RequestParam(required = false) String opinion,
+      RedirectAttributes redirect) {
+    List<BatchDecisions.Item> items = new ArrayList<>();
+    for (String t : ticked == null ? List.<String>of() : ticked) {
+      items.add(item(t));
+    }
+    try {
+      var outcomes = batch.decide(user, items, new DecisionRequest(DecisionKind.APPROVE, opinion));
+      long approved = outcomes.stream().filter(BatchDecisions.Outcome::decided).count();
+      if (approved > 0) {
+        redirect.addFlashAttribute("notice", messages.text("approval.batch.done", approved));
+      }
+      var refused =
+          outcomes.stream()
+              .filter(o -> !o.decided())
+              .map(o -> new Refused(o.id(), o.label(), o.detail()))
+              .toList();
+      if (!refused.isEmpty()) {
+        redirect.addFlashAttribute("refused", refused);
+        if (approved == 0) {
+          redirect.addFlashAttribute("batchOpinion", opinion);
+        }
+      }
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("batchError", refusal(e));
+      redirect.addFlashAttribute("batchOpinion", opinion);
+    }
+    return "redirect:/tasks";
+  }
+
+  /** A filing the batch left undecided, said on the inbox (kept in the session until shown). */
+  record Refused(long id, String label, String detail) implements java.io.Serializable {}
+
+  /** A ticked row: {@code 12:3} (filing 12 as read at version 3), or a bare id. */
+  private static BatchDecisions.Item item(String ticked) {
+    String[] parts = ticked.split(":", 2);
+    return new BatchDecisions.Item(number(parts[0]), parts.length > 1 ? number(parts[1]) : null);
+  }
+
+  private static Long number(String s) {
+    try {
+      return Long.valueOf(s.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   @PostMapping("/filings/{id}/transfers")

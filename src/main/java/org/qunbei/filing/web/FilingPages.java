@@ -191,6 +191,7 @@ class FilingPages {
     model.addAttribute("colleagues", review.handOverCandidates(user, f));
     model.addAttribute("approvalRows", ApprovalRow.of(review.steps(), view.decisions(), f.round()));
     model.addAttribute("history", view.decisions());
+    model.addAttribute("timeline", review.timelineOf(f));
     return "filing/view";
   }
 
