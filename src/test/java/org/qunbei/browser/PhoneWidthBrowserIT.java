@@ -35,6 +35,22 @@ class PhoneWidthBrowserIT extends BrowserTest {
             "{\"decision\":\"RETURN\",\"opinion\":\"请补充企业导师名单，并说明外部人员的准入审核办法以及信息保密责任人的联系方式\"}");
     long draft =
         applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
+    // A filed group changing its team: the head reviews the change with its diff first.
+    long filed = applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + filed + "/submit", "");
+    for (String approver : List.of("depthead", "secrecy", "cyberoffice", "leader")) {
+      Api.as(port, approver).post("/api/filings/" + filed + "/decisions", "{\"decision\":\"APPROVE\"}");
+    }
+    var changeReply =
+        applicant.post(
+            "/api/filings/" + filed + "/changes",
+            "{\"changedOn\":\"" + java.time.LocalDate.now() + "\",\"reason\":\"群主变更为分管教学工作的副院长，并补充企业导师名单\"}");
+    assertThat(changeReply.status()).as(changeReply.text()).isEqualTo(201);
+    long change = changeReply.json().path("id").asLong();
+    var changed = (tools.jackson.databind.node.ObjectNode) applicant.get("/api/filings/" + change).json();
+    changed.put("groupName", "计算机学院2027届本科毕业设计（论文）校企联合指导工作群" + System.nanoTime() % 1000);
+    applicant.put("/api/filings/" + change, changed.toString(), null);
+    applicant.post("/api/filings/" + change + "/submit", "");
 
     Map<String, List<String>> pages = new LinkedHashMap<>();
     pages.put(
@@ -52,7 +68,16 @@ class PhoneWidthBrowserIT extends BrowserTest {
             "/account/password",
             "/account/two-factor",
             "/account/tokens"));
-    pages.put("depthead", List.of("/tasks", "/tasks/done", "/filings/" + id, "/account/signature"));
+    pages.put(
+        "depthead",
+        List.of(
+            "/tasks",
+            "/tasks/done",
+            "/filings/" + id,
+            "/filings/" + change,
+            "/filings/" + change + "/versions",
+            "/filings/" + change + "/diff?from=" + filed,
+            "/account/signature"));
     pages.put(
         "cyberoffice",
         List.of(
