@@ -186,6 +186,26 @@ abstract class DelegationContract {
   }
 
   @Test
+  void whileAnotherMemberOfTheOfficeIsInTheOfficeKeepsItsTasks() {
+    String third = person("secrecy3-", "保密办（三）", null, "CONFIDENTIALITY_OFFICE");
+    try {
+      delegation("secrecy", "secrecy2", today(), today());
+      long id = submitted("applicant");
+      assertThat(decide("depthead", id).status()).isEqualTo(200);
+      // Not handed to the delegate: the office's task, seen by both members who are in.
+      assertThat(hasTask(as("secrecy2"), id)).isTrue();
+      assertThat(hasTask(as(third), id)).isTrue();
+      assertThat(hasTask(as("secrecy"), id)).isTrue();
+      assertThat(decide(third, id).status()).isEqualTo(200);
+      JsonNode d = as("applicant").get("/api/filings/" + id).json().path("decisions").get(1);
+      assertThat(d.path("signedAs").asString()).isEqualTo("保密办（三）");
+      assertThat(auditActions(id)).doesNotContain("TASK_DELEGATED");
+    } finally {
+      jdbc.update("update app_user set enabled = false where username = ?", third);
+    }
+  }
+
+  @Test
   void badDelegationsAreRefusedNamingTheField() {
     LocalDate t = today();
     Api secrecy = as("secrecy");
