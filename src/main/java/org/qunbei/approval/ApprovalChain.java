@@ -98,14 +98,52 @@ public record ApprovalChain(List<ChainStep> steps, List<ChainStep> dissolution) 
    * head of the same department (a deputy head), or another leader in charge.
    */
   public boolean colleague(CurrentUser target, ChainStep step, Filing filing) {
+    return colleague(target, new Duty(step, filing.departmentCode(), filing.classified()));
+  }
+
+  /**
+   * The same question for a duty rather than one filing: whether this person could decide the step
+   * for that department (or, for an office, that kind of work). A delegation (委托) names no filing.
+   */
+  boolean colleague(CurrentUser target, Duty duty) {
+    ChainStep step = duty.step();
     return switch (step.decider()) {
       case DEPARTMENT_HEAD ->
           target.has(org.qunbei.accounts.Role.DEPARTMENT_HEAD)
-                  && filing.departmentCode().equals(target.departmentCode())
-              || target.headOf().contains(filing.departmentCode());
+                  && duty.departmentCode().equals(target.departmentCode())
+              || target.headOf().contains(duty.departmentCode());
       case DEPARTMENT_LEADER -> target.has(org.qunbei.accounts.Role.LEADER);
-      case ROLE -> target.has(step.roleFor(filing.classified()));
+      case ROLE -> target.has(step.roleFor(duty.classified()));
     };
+  }
+
+  /**
+   * One thing a person decides: a step, for a department (a head's or leader's step) or for secret
+   * or ordinary work (an office's step; the department is then null).
+   */
+  record Duty(ChainStep step, String departmentCode, boolean classified) {}
+
+  /**
+   * Everything this user decides, by the same rule as {@link #eligible}: empty for non-deciders.
+   */
+  List<Duty> duties(CurrentUser user) {
+    var duties = new java.util.ArrayList<Duty>();
+    for (ChainStep step : all()) {
+      switch (step.decider()) {
+        case DEPARTMENT_HEAD ->
+            user.headOf().stream().sorted().forEach(d -> duties.add(new Duty(step, d, false)));
+        case DEPARTMENT_LEADER ->
+            user.leaderOf().stream().sorted().forEach(d -> duties.add(new Duty(step, d, false)));
+        case ROLE -> {
+          for (boolean classified : new boolean[] {false, true}) {
+            if (user.has(step.roleFor(classified))) {
+              duties.add(new Duty(step, null, classified));
+            }
+          }
+        }
+      }
+    }
+    return duties;
   }
 
   /** Whether this user belongs to the office (or is the head or leader) that decides the step. */

@@ -41,6 +41,7 @@ public class ApprovalService {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final DelegationService delegations;
 
   ApprovalService(
       Filings filings,
@@ -52,7 +53,9 @@ public class ApprovalService {
       ApprovalChain chain,
       ApplicationEventPublisher events,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      DelegationService delegations) {
+    this.delegations = delegations;
     this.filings = filings;
     this.decisions = decisions;
     this.transfers = transfers;
@@ -102,6 +105,8 @@ public class ApprovalService {
             chain.isDissolution(step)
                 ? DecisionRequest.DEFAULT_DISSOLUTION
                 : DecisionRequest.DEFAULT_APPROVAL);
+    // Read before the decision moves the step on: a delegate's decision reads "X 代 Y".
+    OnBehalf onBehalf = delegations.onBehalf(filing, step.code(), user).orElse(null);
     Instant now = clock.instant();
     Optional<ChainStep> next = chain.after(step.code());
     int round = filing.decisionRound();
@@ -119,7 +124,8 @@ public class ApprovalService {
         user.username(),
         user.displayName(),
         now,
-        stampOwner(step, filing));
+        stampOwner(step, filing),
+        onBehalf);
     filings.saveAndFlush(filing);
     events.publishEvent(
         new StepDecided(

@@ -70,7 +70,9 @@ class ChainRouting implements ReviewRouting {
                   (String) d[6],
                   (java.time.Instant) d[7],
                   (Long) d[8],
-                  (Long) d[9]));
+                  (Long) d[9],
+                  (String) d[10],
+                  (String) d[11]));
     }
     return records;
   }

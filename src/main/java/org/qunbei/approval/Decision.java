@@ -36,6 +36,8 @@ public class Decision {
   private Instant decidedAt;
   private Long signatureImageId;
   private Long stampImageId;
+  private String onBehalfOf;
+  private String onBehalfOfName;
 
   protected Decision() {}
 
@@ -49,7 +51,9 @@ public class Decision {
         decidedByName,
         decidedAt,
         signatureImageId,
-        stampImageId);
+        stampImageId,
+        onBehalfOf,
+        onBehalfOfName);
   }
 
   public String decidedByName() {

@@ -5,8 +5,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Inserts a decision with the decider's signature and the office's stamp as they are at this
- * moment, picked by the insert itself (the newest upload of each): one statement, not three.
+ * Inserts a decision with the decider's signature (a delegate's own, when deciding for someone
+ * away) and the office's stamp as they are at this moment, picked by the insert itself (the newest
+ * upload of each): one statement, not three.
  */
 @Component
 class DecisionWriter {
@@ -28,14 +29,16 @@ class DecisionWriter {
       String decidedBy,
       String decidedByName,
       Instant decidedAt,
-      String stampOwner) {
+      String stampOwner,
+      OnBehalf onBehalf) {
     jdbc.update(
         """
         insert into review_decision (filing_id, review_round, step, decision, opinion, decided_by,
-          decided_by_name, decided_at, signature_image_id, stamp_image_id)
+          decided_by_name, decided_at, signature_image_id, stamp_image_id, on_behalf_of,
+          on_behalf_of_name)
         values (?, ?, ?, ?, ?, ?, ?, ?,
           (select max(id) from seal_image where kind = 'SIGNATURE' and owner = ?),
-          (select max(id) from seal_image where kind = 'STAMP' and owner = ?))
+          (select max(id) from seal_image where kind = 'STAMP' and owner = ?), ?, ?)
         """,
         ps -> {
           ps.setLong(1, filingId);
@@ -48,6 +51,8 @@ class DecisionWriter {
           ps.setObject(8, instants.bind(decidedAt));
           ps.setString(9, decidedBy);
           ps.setString(10, stampOwner);
+          ps.setString(11, onBehalf == null ? null : onBehalf.username());
+          ps.setString(12, onBehalf == null ? null : onBehalf.name());
         });
   }
 }

@@ -13,7 +13,8 @@ interface Decisions extends Repository<Decision, Long> {
   /** The decisions of many filings as plain values (an export reads 4 × 10^5 of them). */
   @org.springframework.data.jpa.repository.Query(
       "select d.filingId, d.round, d.step, d.decision, d.opinion, d.decidedBy, d.decidedByName,"
-          + " d.decidedAt, d.signatureImageId, d.stampImageId from Decision d"
+          + " d.decidedAt, d.signatureImageId, d.stampImageId, d.onBehalfOf, d.onBehalfOfName"
+          + " from Decision d"
           + " where d.filingId in :filingIds order by d.id")
   List<Object[]> recordsOf(java.util.Collection<Long> filingIds);
 

@@ -77,7 +77,7 @@ class Timelines {
           new Entry(
               r.decidedAt(),
               Kind.DECIDED,
-              r.decidedByName(),
+              r.signedAs(),
               deciders.labelOf(r.step()),
               r.decision(),
               r.opinion(),

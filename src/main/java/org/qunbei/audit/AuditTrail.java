@@ -105,6 +105,70 @@ public class AuditTrail {
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.approval.DelegationCreated e) {
+    append(
+        AuditAction.DELEGATION_CREATED,
+        e.delegator(),
+        null,
+        0,
+        "委托#"
+            + e.delegationId()
+            + " "
+            + e.delegate()
+            + " 代 "
+            + e.delegator()
+            + "："
+            + e.from()
+            + " 至 "
+            + e.to());
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.approval.DelegationEnded e) {
+    append(
+        AuditAction.DELEGATION_ENDED,
+        e.actor(),
+        null,
+        0,
+        "委托#"
+            + e.delegationId()
+            + " "
+            + e.delegate()
+            + " 代 "
+            + e.delegator()
+            + "："
+            + (e.cancelled() ? "取消" : "到期结束")
+            + "，退回任务 "
+            + e.returned()
+            + " 件");
+  }
+
+  /** The hand-over is the person away's delegation at work: recorded under their name. */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.approval.TaskDelegated e) {
+    append(
+        AuditAction.TASK_DELEGATED,
+        e.delegator(),
+        e.filingId(),
+        e.version(),
+        e.step() + " 委托#" + e.delegationId() + "：" + e.delegate() + " 代 " + e.delegator());
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.approval.DelegatedTaskReturned e) {
+    append(
+        AuditAction.DELEGATED_TASK_RETURNED,
+        e.delegator(),
+        e.filingId(),
+        e.version(),
+        e.step() + " 委托#" + e.delegationId() + " 结束：" + e.delegate() + " 退回给 " + e.delegator());
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.accounts.DirectoryChanged e) {
     append(AuditAction.DIRECTORY_CHANGED, e.actor(), null, 0, e.subject() + "：" + e.what());
   }

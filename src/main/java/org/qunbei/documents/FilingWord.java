@@ -295,9 +295,13 @@ public class FilingWord {
     XWPFParagraph p = cell.getParagraphs().get(0);
     small(p, a.step().stamped() ? "负责人签字：" : "签字：");
     if (a.signature() != null) {
+      // The delegate's own signature; whom it stood in for is written beside it.
       picture(p, a.signature(), 24);
+      if (d != null && d.onBehalfOfName() != null) {
+        small(p, " 代 " + d.onBehalfOfName());
+      }
     } else if (d != null) {
-      small(p, d.decidedByName());
+      small(p, d.signedAs());
     }
     if (a.step().stamped()) {
       p = cell.addParagraph();

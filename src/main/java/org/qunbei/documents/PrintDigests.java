@@ -134,7 +134,8 @@ public class PrintDigests {
       ReviewRecord d = row.decision();
       String step = "step[" + row.step() + "].";
       line(approvals, step + "decision", d == null ? null : d.decision());
-      line(approvals, step + "decider", d == null ? null : d.decidedByName());
+      // "X 代 Y" for a delegate's decision; the name alone (as before) for everyone else's.
+      line(approvals, step + "decider", d == null ? null : d.signedAs());
       line(approvals, step + "date", d == null ? null : LocalDate.ofInstant(d.decidedAt(), SCHOOL));
       line(approvals, step + "opinion", d == null ? null : d.opinion());
     }

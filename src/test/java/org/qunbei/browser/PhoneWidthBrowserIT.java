@@ -36,18 +36,23 @@ class PhoneWidthBrowserIT extends BrowserTest {
     long draft =
         applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
     // A filed group changing its team: the head reviews the change with its diff first.
-    long filed = applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
+    long filed =
+        applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
     applicant.post("/api/filings/" + filed + "/submit", "");
     for (String approver : List.of("depthead", "secrecy", "cyberoffice", "leader")) {
-      Api.as(port, approver).post("/api/filings/" + filed + "/decisions", "{\"decision\":\"APPROVE\"}");
+      Api.as(port, approver)
+          .post("/api/filings/" + filed + "/decisions", "{\"decision\":\"APPROVE\"}");
     }
     var changeReply =
         applicant.post(
             "/api/filings/" + filed + "/changes",
-            "{\"changedOn\":\"" + java.time.LocalDate.now() + "\",\"reason\":\"群主变更为分管教学工作的副院长，并补充企业导师名单\"}");
+            "{\"changedOn\":\""
+                + java.time.LocalDate.now()
+                + "\",\"reason\":\"群主变更为分管教学工作的副院长，并补充企业导师名单\"}");
     assertThat(changeReply.status()).as(changeReply.text()).isEqualTo(201);
     long change = changeReply.json().path("id").asLong();
-    var changed = (tools.jackson.databind.node.ObjectNode) applicant.get("/api/filings/" + change).json();
+    var changed =
+        (tools.jackson.databind.node.ObjectNode) applicant.get("/api/filings/" + change).json();
     changed.put("groupName", "计算机学院2027届本科毕业设计（论文）校企联合指导工作群" + System.nanoTime() % 1000);
     applicant.put("/api/filings/" + change, changed.toString(), null);
     applicant.post("/api/filings/" + change + "/submit", "");

@@ -119,6 +119,12 @@ class AuthorizationMatrixIT {
           rule("POST /account/tokens", NONE, SIGNED_IN).form("name", "", "days", "0"),
           rule("GET /api/me/tokens", NONE, SIGNED_IN),
           rule("POST /api/me/tokens", NONE, SIGNED_IN).json("{\"name\":\"\",\"days\":0}"),
+          rule("GET /account/delegations", NONE, SIGNED_IN),
+          rule("GET /api/me/delegations", NONE, SIGNED_IN),
+          rule("POST /account/delegations", NONE, DECIDERS)
+              .form("delegate", "", "from", "", "to", ""),
+          rule("POST /api/me/delegations", NONE, DECIDERS)
+              .json("{\"delegate\":\"\",\"from\":\"\",\"to\":\"\"}"),
           rule("GET /notices", NONE, SIGNED_IN),
           rule("GET /api/notices", NONE, SIGNED_IN),
           rule("POST /notices/{id}/read", NOTICE, OWNER),
@@ -269,7 +275,9 @@ class AuthorizationMatrixIT {
           // Last: what ends a resource the calls above use.
           rule("POST /reviews/{id}/close", REVIEW, CYBER),
           rule("POST /account/tokens/{id}/revoke", TOKEN, OWNER).lenient(),
-          rule("DELETE /api/me/tokens/{id}", TOKEN, OWNER).lenient());
+          rule("DELETE /api/me/tokens/{id}", TOKEN, OWNER).lenient(),
+          rule("POST /account/delegations/{id}/cancel", DELEGATION, OWNER).lenient(),
+          rule("DELETE /api/me/delegations/{id}", DELEGATION, OWNER).lenient());
 
   private final Map<Caller, Cookie> sessions = new EnumMap<>(Caller.class);
   private final Map<String, List<Target>> targets = new LinkedHashMap<>();

@@ -153,6 +153,8 @@ final class Matrix {
     DECIDE,
     /** Whoever decides the current step, handing it to a colleague. */
     TRANSFER,
+    /** Whoever decides a step of some filing: the heads, the offices and the leader. */
+    DECIDERS,
     /** The person it belongs to. */
     OWNER,
     /** Its owner, the security administrator, whoever sees a filing that carries it. */
@@ -174,6 +176,7 @@ final class Matrix {
         case EDIT -> allowIf(c.applicant() && c.dept().equals(r.dept()));
         case DECIDE -> decide(c, r, true);
         case TRANSFER -> decide(c, r, false);
+        case DECIDERS -> allowIf(c.head() || c.office());
         case OWNER -> allowIf(c.user() != null && c.user().equals(r.person()));
         case SEAL_VIEW ->
             allowIf(
@@ -235,6 +238,7 @@ final class Matrix {
     NOTICE,
     JOB,
     TOKEN,
+    DELEGATION,
     SEAL,
     REVIEW,
     STAFF_IMPORT,

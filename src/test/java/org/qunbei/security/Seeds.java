@@ -142,6 +142,25 @@ final class Seeds {
           Res.of(person));
     }
 
+    // Far enough ahead that no seeded filing is handed to the delegate.
+    LocalDate away = LocalDate.now().plusDays(60);
+    Api.Reply delegation =
+        as("secrecy")
+            .post(
+                "/api/me/delegations",
+                "{\"delegate\":\"secrecy2\",\"from\":\""
+                    + away
+                    + "\",\"to\":\""
+                    + away.plusDays(1)
+                    + "\"}");
+    assertThat(delegation.status()).as("delegation " + delegation.text()).isEqualTo(201);
+    add(
+        Targets.DELEGATION,
+        "delegation of secrecy",
+        Map.of("id", delegation.json().path("id").asString()),
+        null,
+        Res.of("secrecy"));
+
     // A preview made before the directory changes below: applying it is refused as stale.
     Api.Reply preview =
         as("admin")

@@ -190,7 +190,6 @@ class FilingPages {
     model.addAttribute("mayDecide", review.mayDecide(user, f));
     model.addAttribute("colleagues", review.handOverCandidates(user, f));
     model.addAttribute("approvalRows", ApprovalRow.of(review.steps(), view.decisions(), f.round()));
-    model.addAttribute("history", view.decisions());
     model.addAttribute("timeline", review.timelineOf(f));
     return "filing/view";
   }

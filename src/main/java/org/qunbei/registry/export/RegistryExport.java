@@ -194,7 +194,7 @@ public class RegistryExport {
       var d = ReviewRecord.of(f.decisions(), step.code(), f.round());
       row.text(d.map(r -> labels.decision(r.decision())).orElse(null))
           .text(d.map(ReviewRecord::opinion).orElse(null))
-          .text(d.map(ReviewRecord::decidedByName).orElse(null))
+          .text(d.map(ReviewRecord::signedAs).orElse(null))
           .date(d.map(r -> local(r.decidedAt()).toLocalDate()).orElse(null));
     }
     row.text(labels.yesNo(c.hasExternalMembers()))

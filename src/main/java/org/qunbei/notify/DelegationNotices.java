@@ -1,0 +1,90 @@
+package org.qunbei.notify;
+
+import java.time.Clock;
+import org.qunbei.accounts.Contact;
+import org.qunbei.accounts.Directory;
+import org.qunbei.approval.Deciders;
+import org.qunbei.approval.DelegationCreated;
+import org.qunbei.approval.TaskDelegated;
+import org.qunbei.filing.Filings;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells a delegate (委托) what they took on: when a colleague names them, and each task that comes to
+ * them for someone away. Written in the transaction of the change, like every notice.
+ */
+@Component
+class DelegationNotices {
+
+  private final Notices notices;
+  private final Filings filings;
+  private final Deciders deciders;
+  private final Directory directory;
+  private final Clock clock;
+  private final org.qunbei.system.Messages messages;
+
+  DelegationNotices(
+      Notices notices,
+      Filings filings,
+      Deciders deciders,
+      Directory directory,
+      Clock clock,
+      org.qunbei.system.Messages messages) {
+    this.notices = notices;
+    this.filings = filings;
+    this.deciders = deciders;
+    this.directory = directory;
+    this.clock = clock;
+    this.messages = messages;
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(DelegationCreated e) {
+    directory
+        .contact(e.delegate())
+        .ifPresent(
+            c ->
+                write(
+                    c,
+                    null,
+                    school("notice.delegation.created.title", e.delegatorName()),
+                    school(
+                        "notice.delegation.created.body",
+                        e.delegatorName(),
+                        e.from().toString(),
+                        e.to().toString())));
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(TaskDelegated e) {
+    var f = filings.findById(e.filingId()).orElseThrow();
+    directory
+        .contact(e.delegate())
+        .ifPresent(
+            c ->
+                write(
+                    c,
+                    f.id(),
+                    school("notice.delegation.task.title", e.delegatorName(), f.groupName()),
+                    school(
+                        "notice.delegation.task.body",
+                        e.delegatorName(),
+                        f.groupName(),
+                        f.number(),
+                        deciders.labelOf(e.step()))));
+  }
+
+  /** Notices are read later by someone whose language is not known here: the school's, Chinese. */
+  private String school(String code, Object... args) {
+    return messages.textIn(java.util.Locale.SIMPLIFIED_CHINESE, code, args);
+  }
+
+  private void write(Contact to, Long filingId, String title, String body) {
+    notices.save(new Notice(to.username(), to.email(), filingId, title, body, clock.instant()));
+  }
+}
