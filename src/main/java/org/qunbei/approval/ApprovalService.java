@@ -242,7 +242,9 @@ public class ApprovalService {
   boolean involves(CurrentUser user, Filing filing) {
     return filing.status() != FilingStatus.DRAFT
         && (user.username().equals(filing.assignee())
-            || chain.all().stream().anyMatch(s -> chain.eligible(user, s, filing)));
+            || chain.all().stream().anyMatch(s -> chain.eligible(user, s, filing))
+            // A colleague who decided it as a delegate or after a hand-over (我已审批 links here).
+            || decisions.existsByFilingIdAndDecidedBy(filing.id(), user.username()));
   }
 
   boolean mayDecide(CurrentUser user, Filing filing) {

@@ -22,6 +22,8 @@ interface Decisions extends Repository<Decision, Long> {
   org.springframework.data.domain.Page<Decision> findByDecidedBy(
       String decidedBy, org.springframework.data.domain.Pageable pageable);
 
+  boolean existsByFilingIdAndDecidedBy(Long filingId, String decidedBy);
+
   Optional<Decision> findByFilingIdAndRoundAndStep(Long filingId, int round, String step);
 
   @org.springframework.data.jpa.repository.Query(
