@@ -256,6 +256,10 @@ abstract class DelegationContract {
     assertThat(hasTask(as("depthead"), held)).isFalse();
     // Another department's head is not a colleague for CS filings, and has nothing of CS.
     assertThat(hasTask(as("depthead2"), held)).isFalse();
+    // A filing the deputy decides stays readable to them after it moves on (我已审批).
+    long decided = submitted("applicant");
+    assertThat(decide(deputy, decided).status()).isEqualTo(200);
+    assertThat(as(deputy).get("/api/filings/" + decided).status()).isEqualTo(200);
 
     // The last day has passed (moved into the past as if days went by).
     jdbc.update(
