@@ -13,27 +13,25 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qunbei.support.Api;
 import org.qunbei.support.FakeWebhook;
 import org.qunbei.support.PageSession;
 import org.qunbei.support.Samples;
-import org.qunbei.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Group robots against a local HTTP server standing in for the platforms' webhooks: each platform
  * gets its own format with the link to the decision form (and DingTalk's and Feishu's signatures),
  * a webhook that hangs, fails or refuses never holds a decision up and is retried until it takes
- * the post, and bad robots are refused naming the field.
+ * the post, and bad robots are refused naming the field. On each database (the *IT subclasses): the
+ * outbox's claim and retry are the database's.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,22 +41,19 @@ import tools.jackson.databind.JsonNode;
       "qunbei.robots.read-timeout=PT2S",
       "qunbei.public-url=https://qunbei.example.edu.cn"
     })
-class RobotsIT {
+abstract class RobotsContract {
 
   static final String PUBLIC = "https://qunbei.example.edu.cn";
-  static final FakeWebhook hook = FakeWebhook.start();
+
+  /** A webhook of each test's own. */
+  final FakeWebhook hook = FakeWebhook.start();
 
   @LocalServerPort int port;
   @Autowired RobotDispatcher dispatcher;
   @Autowired JdbcTemplate jdbc;
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    TestDatabases.register("h2", registry);
-  }
-
-  @AfterAll
-  static void stop() {
+  @AfterEach
+  void stop() {
     hook.close();
   }
 
@@ -67,8 +62,6 @@ class RobotsIT {
   void empty() {
     jdbc.update("delete from robot_delivery");
     jdbc.update("delete from robot");
-    hook.mode(FakeWebhook.Mode.OK);
-    hook.clear();
   }
 
   Api as(String user) {
