@@ -11,7 +11,7 @@ create table robot (
   name varchar(100) not null,
   kind varchar(10) not null,
   webhook_url varchar(1000) not null,
-  secret varchar(400),
+  secret varchar(1000),
   department_code varchar(30),
   step_code varchar(40),
   enabled boolean not null,

@@ -287,6 +287,18 @@ abstract class RobotsContract {
     assertThat(secret.error("secret")).isNotBlank();
     assertThat(secret.error("department")).isNotBlank();
     assertThat(secret.error("step")).isNotBlank();
+    Api.Reply types =
+        as("admin")
+            .post(
+                "/api/admin/robots",
+                "{\"name\":[1],\"kind\":{},\"url\":\""
+                    + hook.url("/h")
+                    + "\",\"enabled\":\"yes\"}");
+    assertThat(types.status()).isEqualTo(400);
+    assertThat(types.error("name")).isNotBlank();
+    assertThat(types.error("kind")).isNotBlank();
+    assertThat(types.error("enabled")).isNotBlank();
+    assertThat(as("admin").post("/api/admin/robots", "[]").status()).isEqualTo(400);
     assertThat(jdbc.queryForObject("select count(*) from robot", Integer.class)).isZero();
 
     // Only the system administrator configures robots.
@@ -367,6 +379,8 @@ abstract class RobotsContract {
         .isEqualTo(200);
     assertThat(as("admin").delete("/api/admin/robots/" + id).status()).isEqualTo(204);
     assertThat(as("admin").delete("/api/admin/robots/" + id).status()).isEqualTo(404);
+    assertThat(as("admin").get("/admin/robots/" + id).status()).isEqualTo(404);
+    assertThat(as("admin").post("/api/admin/robots/" + id + "/test", "").status()).isEqualTo(404);
 
     String trail = as("auditor").get("/api/audit?action=ROBOT_CHANGED").text();
     assertThat(trail).contains("created").contains("changed").contains("deleted").contains("改名");
