@@ -241,6 +241,44 @@ abstract class RobotsContract {
   }
 
   @Test
+  void senderRoundsRunningAtOnceLikeTwoNodesPostEachMessageOnce() throws Exception {
+    robot("FEISHU", hook.url("/open-apis/bot/v2/hook/nodes"), null, null, null);
+    for (int i = 0; i < 3; i++) {
+      submitted();
+    }
+    var start = new java.util.concurrent.CountDownLatch(1);
+    // Threads of their own (the common pool may have a single one on a small machine).
+    var nodes = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<CompletableFuture<Integer>> rounds = new java.util.ArrayList<>();
+    for (int node = 0; node < 4; node++) {
+      rounds.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return dispatcher.sendDue();
+              },
+              nodes));
+    }
+    start.countDown();
+    int posted = 0;
+    for (var r : rounds) {
+      posted += r.get();
+    }
+    nodes.shutdown();
+    assertThat(posted).isEqualTo(3);
+    assertThat(hook.received()).hasSize(3);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from robot_delivery where status = 'SENT' and attempts = 1",
+                Integer.class))
+        .isEqualTo(3);
+  }
+
+  @Test
   void robotsThatAreNotHttpOrPointAtQunbeiItselfAreRefusedNamingTheField() throws Exception {
     List<String> bad =
         List.of(
