@@ -101,3 +101,14 @@ document.addEventListener('click', function (e) {
   var opinion = document.getElementById('opinion');
   if (opinion) { setTimeout(function () { opinion.focus(); }, 0); }
 });
+
+// A link that led to sign-in keeps its place on the page (a notice's /filings/7#decide): the
+// server never sees the "#decide", so the sign-in form carries it, and the browser keeps it across
+// the redirect back to the filing.
+(function () {
+  var hash = window.location.hash;
+  if (!hash || !/^#[A-Za-z][\w-]*$/.test(hash)) { return; }
+  document.querySelectorAll('form[data-keeps-hash]').forEach(function (form) {
+    form.setAttribute('action', form.getAttribute('action').split('#')[0] + hash);
+  });
+})();

@@ -18,6 +18,8 @@ public enum AuditAction {
   ROLES_CHANGED,
   DIRECTORY_CHANGED,
   AUDIT_PURGED,
+  /** The system administrator created, changed or deleted a group robot. */
+  ROBOT_CHANGED,
   SIGN_IN,
   SIGN_IN_FAILED,
   LOCKED_OUT,

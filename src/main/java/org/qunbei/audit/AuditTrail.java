@@ -169,6 +169,17 @@ public class AuditTrail {
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.notify.RobotChanged e) {
+    append(
+        AuditAction.ROBOT_CHANGED,
+        e.actor(),
+        null,
+        0,
+        "robot " + e.robotId() + "（" + e.name() + "）：" + e.what());
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.accounts.DirectoryChanged e) {
     append(AuditAction.DIRECTORY_CHANGED, e.actor(), null, 0, e.subject() + "：" + e.what());
   }

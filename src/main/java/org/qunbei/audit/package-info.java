@@ -4,5 +4,13 @@
  * the change it records; read by the auditor only; never updated or deleted.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"accounts", "approval", "calendar", "filing", "shared", "system"})
+    allowedDependencies = {
+      "accounts",
+      "approval",
+      "calendar",
+      "filing",
+      "notify",
+      "shared",
+      "system"
+    })
 package org.qunbei.audit;

@@ -46,6 +46,8 @@ public class MailDispatcher {
   private final Clock clock;
   private final String from;
   private final Duration lease;
+  private final PublicLinks links;
+  private final org.qunbei.system.Messages messages;
 
   MailDispatcher(
       Notices notices,
@@ -53,7 +55,11 @@ public class MailDispatcher {
       TransactionTemplate tx,
       Clock clock,
       @Value("${qunbei.notify.from:qunbei@localhost}") String from,
-      @Value("${qunbei.notify.lease:PT2M}") Duration lease) {
+      @Value("${qunbei.notify.lease:PT2M}") Duration lease,
+      PublicLinks links,
+      org.qunbei.system.Messages messages) {
+    this.links = links;
+    this.messages = messages;
     this.notices = notices;
     this.mail = mail;
     this.tx = tx;
@@ -160,9 +166,20 @@ public class MailDispatcher {
     helper.setFrom(from);
     helper.setTo(n.email());
     helper.setSubject(n.title());
-    helper.setText(n.body());
+    helper.setText(text(n));
     m.setHeader(NOTICE_HEADER, String.valueOf(n.id()));
     return m;
+  }
+
+  /**
+   * The notice's text and, on a line of its own, the absolute link to where the reader acts (plain
+   * text: every mail client makes it clickable, none mangles it).
+   */
+  String text(Notice n) {
+    return n.body()
+        + "\n\n"
+        + messages.textIn(
+            java.util.Locale.SIMPLIFIED_CHINESE, "notice.mail.link", links.absolute(n.link()));
   }
 
   private String domain() {

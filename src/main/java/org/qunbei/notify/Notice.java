@@ -30,6 +30,10 @@ public class Notice {
   private Long filingId;
   private String title;
   private String body;
+
+  /** Where the reader acts: a path inside Qunbei (the decision form, the filing, its edit page). */
+  private String link;
+
   private Instant createdAt;
   private Instant readAt;
 
@@ -42,8 +46,16 @@ public class Notice {
 
   protected Notice() {}
 
-  Notice(String recipient, String email, Long filingId, String title, String body, Instant now) {
+  Notice(
+      String recipient,
+      String email,
+      Long filingId,
+      String title,
+      String body,
+      String link,
+      Instant now) {
     this.recipient = recipient;
+    this.link = link;
     this.email = email;
     this.filingId = filingId;
     this.title = title;
@@ -119,6 +131,17 @@ public class Notice {
 
   public String body() {
     return body;
+  }
+
+  /**
+   * The path the notice leads to: where its reader acts, or (for a notice written before links were
+   * kept) its filing's page.
+   */
+  public String link() {
+    if (link != null) {
+      return link;
+    }
+    return filingId == null ? "/notices" : "/filings/" + filingId;
   }
 
   public Instant createdAt() {

@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes notices inside the transaction of the change: the next step's deciders when a filing
- * reaches them, the applicant when it is returned, rejected or filed.
+ * reaches them, the applicant at every step's decision (passed on, returned, rejected, filed). Each
+ * notice keeps where its reader acts — a decider the decision form, the applicant the filing or,
+ * for a returned one, its edit page — and names people by their names, never their logins.
  */
 @Component
 class NoticeWriter {
@@ -58,8 +60,22 @@ class NoticeWriter {
   @Transactional(propagation = Propagation.MANDATORY)
   void on(StepDecided e) {
     Filing f = filings.findById(e.filingId()).orElseThrow();
+    String decider = nameOf(e.actor());
     if (e.nextStep() != null) {
       askDeciders(f, e.nextStep());
+      // The applicant follows the filing step by step, not only at its end.
+      toApplicant(
+          f,
+          school("notice.step.title", f.groupName(), stepName(e.step())),
+          school(
+              "notice.step.body",
+              f.number(),
+              f.groupName(),
+              decider,
+              stepName(e.step()),
+              stepName(e.nextStep()),
+              e.opinion()),
+          false);
       return;
     }
     // A decision that leaves the filing FILED without approving it refused a dissolution report.
@@ -70,21 +86,18 @@ class NoticeWriter {
             refusedDissolution
                 ? "notice.outcome.DISSOLUTION_REFUSED"
                 : "notice.outcome." + e.status());
-    directory
-        .contact(f.createdBy())
-        .ifPresent(
-            applicant ->
-                write(
-                    applicant,
-                    f,
-                    school("notice.decided.title", f.groupName(), outcome),
-                    school(
-                        "notice.decided.body",
-                        f.number(),
-                        f.groupName(),
-                        outcome,
-                        deciders.labelOf(e.step()),
-                        e.opinion())));
+    toApplicant(
+        f,
+        school("notice.decided.title", f.groupName(), outcome),
+        school(
+            "notice.outcome.body",
+            f.number(),
+            f.groupName(),
+            outcome,
+            stepName(e.step()),
+            decider,
+            e.opinion()),
+        e.status().equals("RETURNED"));
   }
 
   @EventListener
@@ -103,9 +116,10 @@ class NoticeWriter {
                         "notice.transferred.body",
                         f.number(),
                         f.groupName(),
-                        e.actor(),
+                        nameOf(e.actor()),
                         deciders.labelOf(e.step()),
-                        e.reason())));
+                        e.reason()),
+                    PublicLinks.decide(f.id())));
   }
 
   /** A missed deadline: the waiting step's deciders, or the filing's applicant, must act. */
@@ -121,23 +135,19 @@ class NoticeWriter {
             c,
             f,
             school("notice.alert." + kind + ".title", f.groupName()),
-            school("notice.alert." + kind + ".body", f.number(), f.groupName(), label));
+            school("notice.alert." + kind + ".body", f.number(), f.groupName(), label),
+            PublicLinks.decide(f.id()));
       }
       return;
     }
-    directory
-        .contact(f.createdBy())
-        .ifPresent(
-            applicant ->
-                write(
-                    applicant,
-                    f,
-                    school("notice.alert." + kind + ".title", f.groupName()),
-                    school(
-                        "notice.alert." + kind + ".body", f.number(), f.groupName(), e.detail())));
+    toApplicant(
+        f,
+        school("notice.alert." + kind + ".title", f.groupName()),
+        school("notice.alert." + kind + ".body", f.number(), f.groupName(), e.detail()),
+        false);
   }
 
-  /** The applicant urged (催办) the waiting step: its deciders are reminded. */
+  /** The applicant urged (催办) the waiting step: its deciders are reminded, and told by whom. */
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.lifecycle.StepUrged e) {
@@ -147,7 +157,13 @@ class NoticeWriter {
           c,
           f,
           school("notice.urged.title", f.groupName()),
-          school("notice.urged.body", f.number(), f.groupName(), deciders.labelOf(e.step())));
+          school(
+              "notice.urged.byBody",
+              f.number(),
+              f.groupName(),
+              deciders.labelOf(e.step()),
+              nameOf(e.actor())),
+          PublicLinks.decide(f.id()));
     }
   }
 
@@ -157,8 +173,36 @@ class NoticeWriter {
           c,
           f,
           school("notice.waiting.title", f.groupName()),
-          school("notice.waiting.body", f.number(), f.groupName(), deciders.labelOf(step)));
+          school("notice.waiting.body", f.number(), f.groupName(), deciders.labelOf(step)),
+          PublicLinks.decide(f.id()));
     }
+  }
+
+  private void toApplicant(Filing f, String title, String body, boolean returned) {
+    directory
+        .contact(f.createdBy())
+        .ifPresent(applicant -> write(applicant, f, title, body, applicant(f, returned)));
+  }
+
+  /** The applicant acts on the filing's page, or on its form when it came back to be corrected. */
+  private static String applicant(Filing f, boolean returned) {
+    return PublicLinks.applicant(f.id(), returned);
+  }
+
+  /** A person as the notices name them: their name from the directory, the login only if none. */
+  private String nameOf(String username) {
+    return directory
+        .contact(username)
+        .map(Contact::displayName)
+        .filter(n -> n != null && !n.isBlank())
+        .orElse(username == null ? "" : username);
+  }
+
+  /** A step by its short name (所属部门审核), or the chain's label when it has none. */
+  private String stepName(String code) {
+    String key = "ReviewStep." + code;
+    String name = school(key);
+    return name.equals(key) ? deciders.labelOf(code) : name;
   }
 
   /**
@@ -169,7 +213,7 @@ class NoticeWriter {
     return messages.textIn(java.util.Locale.SIMPLIFIED_CHINESE, code, args);
   }
 
-  private void write(Contact to, Filing f, String title, String body) {
-    notices.save(new Notice(to.username(), to.email(), f.id(), title, body, clock.instant()));
+  private void write(Contact to, Filing f, String title, String body, String link) {
+    notices.save(new Notice(to.username(), to.email(), f.id(), title, body, link, clock.instant()));
   }
 }

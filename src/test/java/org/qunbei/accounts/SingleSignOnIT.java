@@ -238,6 +238,27 @@ class SingleSignOnIT {
     assertThat(landed.uri().getPath()).isEqualTo("/filings/new");
   }
 
+  @Test
+  void aNoticesLinkOpenedSignedOutLandsOnTheDecisionFormThroughCas() throws Exception {
+    expectedService = "http://localhost:" + port + "/login/cas";
+    casUser = "depthead";
+    long id =
+        Api.as(port, "applicant")
+            .post("/api/filings", org.qunbei.support.Samples.example().toString())
+            .json()
+            .path("id")
+            .asLong();
+    assertThat(Api.as(port, "applicant").post("/api/filings/" + id + "/submit", "").status())
+        .isEqualTo(200);
+    HttpClient browser = browser();
+    // The link a notice or a group robot carries (the browser keeps its "#decide" itself).
+    var login = open(browser, "/filings/" + id);
+    assertThat(login.uri().getPath()).isEqualTo("/login");
+    var landed = open(browser, "/login/cas");
+    assertThat(landed.uri().getPath()).isEqualTo("/filings/" + id);
+    assertThat(landed.body()).contains("id=\"decide\"");
+  }
+
   private static String param(String rawQuery, String name) {
     for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
       int eq = pair.indexOf('=');

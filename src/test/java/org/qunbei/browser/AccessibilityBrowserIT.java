@@ -25,6 +25,14 @@ class AccessibilityBrowserIT extends BrowserTest {
     long submitted =
         applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
     applicant.post("/api/filings/" + submitted + "/submit", "");
+    // A returned filing: its form opens with why it came back.
+    long returned =
+        applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + returned + "/submit", "");
+    Api.as(port, "depthead")
+        .post(
+            "/api/filings/" + returned + "/decisions",
+            "{\"decision\":\"RETURN\",\"opinion\":\"请补充成员名单\"}");
 
     Map<String, String> found = new LinkedHashMap<>();
     driver.get(url("/login"));
@@ -34,6 +42,7 @@ class AccessibilityBrowserIT extends BrowserTest {
         List.of(
             "/filings/new",
             "/filings/" + id + "/edit",
+            "/filings/" + returned + "/edit",
             "/filings/" + submitted,
             "/filings/mine",
             "/notices",
@@ -64,7 +73,8 @@ class AccessibilityBrowserIT extends BrowserTest {
     check(found, "/reviews/department");
     logout();
     login("admin");
-    for (String page : List.of("/admin/calendar", "/admin/users", "/admin/departments")) {
+    for (String page :
+        List.of("/admin/calendar", "/admin/users", "/admin/departments", "/admin/robots")) {
       driver.get(url(page));
       check(found, page);
     }

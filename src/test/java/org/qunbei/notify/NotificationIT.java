@@ -26,8 +26,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Notices and e-mail against a real SMTP server (GreenMail): each step's deciders hear of a filing
- * when it reaches them, the applicant hears of the outcome, and a mail server that is down neither
- * blocks a decision nor loses its notice.
+ * when it reaches them, the applicant hears of every step's decision by the decider's name, each
+ * notice leads to where its reader acts (the mail prints the link, the list opens it and marks it
+ * read), and a mail server that is down neither blocks a decision nor loses its notice.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,6 +44,7 @@ class NotificationIT {
 
   @LocalServerPort int port;
   @Autowired MailDispatcher dispatcher;
+  @Autowired org.qunbei.accounts.Directory directory;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -109,12 +111,15 @@ class NotificationIT {
                   .post("/api/filings/" + id + "/decisions", "{\"decision\":\"APPROVE\"}")
                   .status())
           .isEqualTo(200);
-      // Every member of the deciding office hears of it.
+      // Every member of the deciding office hears of it, and the applicant of the step passed.
       String[] office = step[1].split(",");
-      assertThat(dispatcher.sendDue()).isEqualTo(office.length);
+      assertThat(dispatcher.sendDue()).isEqualTo(office.length + 1);
       assertThat(recipients(mail.getReceivedMessages()))
           .containsExactlyInAnyOrder(
-              Arrays.stream(office).map(u -> u + "@demo.qunbei.local").toArray(String[]::new));
+              java.util.stream.Stream.concat(
+                      Arrays.stream(office), java.util.stream.Stream.of("applicant"))
+                  .map(u -> u + "@demo.qunbei.local")
+                  .toArray(String[]::new));
     }
     mail.purgeEmailFromAllMailboxes();
     as("leader")
@@ -178,9 +183,118 @@ class NotificationIT {
     // Not before its pause is over …
     assertThat(dispatcher.sendDue(Instant.now())).isZero();
     // … then it goes out, once.
-    assertThat(dispatcher.sendDue(Instant.now().plus(Duration.ofMinutes(2)))).isEqualTo(2);
+    assertThat(dispatcher.sendDue(Instant.now().plus(Duration.ofMinutes(2)))).isEqualTo(3);
     assertThat(recipients(mail.getReceivedMessages()))
-        .containsExactlyInAnyOrder("secrecy@demo.qunbei.local", "secrecy2@demo.qunbei.local");
+        .containsExactlyInAnyOrder(
+            "secrecy@demo.qunbei.local",
+            "secrecy2@demo.qunbei.local",
+            "applicant@demo.qunbei.local");
     assertThat(dispatcher.sendDue(Instant.now().plus(Duration.ofMinutes(5)))).isZero();
+  }
+
+  String nameOf(String username) {
+    return directory.contact(username).orElseThrow().displayName();
+  }
+
+  JsonNode latestNotice(String user) {
+    return as(user).get("/api/notices").json().path("content").get(0);
+  }
+
+  @Test
+  void eachMailCarriesTheLinkToWhereItsReaderActs() throws Exception {
+    long id = submitted();
+    dispatcher.sendDue();
+    String toDecider = (String) mail.getReceivedMessages()[0].getContent();
+    assertThat(toDecider).contains("http://localhost:" + port + "/filings/" + id + "#decide");
+    assertThat(latestNotice("depthead").path("link").asString())
+        .isEqualTo("/filings/" + id + "#decide");
+
+    // A returned filing's applicant is led to its form, to correct it.
+    mail.purgeEmailFromAllMailboxes();
+    as("depthead")
+        .post(
+            "/api/filings/" + id + "/decisions",
+            "{\"decision\":\"RETURN\",\"opinion\":\"请补充成员名单\"}");
+    dispatcher.sendDue();
+    String toApplicant = (String) mail.getReceivedMessages()[0].getContent();
+    assertThat(toApplicant)
+        .contains("http://localhost:" + port + "/filings/" + id + "/edit")
+        .contains(nameOf("depthead"))
+        .contains("请补充成员名单");
+  }
+
+  @Test
+  void theApplicantHearsOfEachStepByNameAndTheOpinion() throws Exception {
+    long id = submitted();
+    as("depthead")
+        .post(
+            "/api/filings/" + id + "/decisions",
+            "{\"decision\":\"APPROVE\",\"opinion\":\"同意，请保密办审核\"}");
+    JsonNode step = latestNotice("applicant");
+    assertThat(step.path("title").asString()).contains("已通过所属部门审核");
+    assertThat(step.path("body").asString())
+        .contains(nameOf("depthead"))
+        .contains("所属部门审核")
+        .contains("已转“保密工作部门审核”")
+        .contains("同意，请保密办审核")
+        .doesNotContain("depthead");
+    assertThat(step.path("link").asString()).isEqualTo("/filings/" + id);
+
+    as("secrecy")
+        .post(
+            "/api/filings/" + id + "/decisions",
+            "{\"decision\":\"APPROVE\",\"opinion\":\"涉密审核通过\"}");
+    JsonNode second = latestNotice("applicant");
+    assertThat(second.path("title").asString()).contains("已通过保密工作部门审核");
+    assertThat(second.path("body").asString())
+        .contains(nameOf("secrecy"))
+        .contains("涉密审核通过")
+        .doesNotContain("secrecy");
+
+    // The next office is led to the decision form.
+    assertThat(
+            as("cyberoffice")
+                .get("/api/notices")
+                .json()
+                .path("content")
+                .get(0)
+                .path("link")
+                .asString())
+        .isEqualTo("/filings/" + id + "#decide");
+  }
+
+  @Test
+  void aTransferNoticeNamesWhoHandedItOver() throws Exception {
+    long id = submitted();
+    as("depthead").post("/api/filings/" + id + "/decisions", "{\"decision\":\"APPROVE\"}");
+    var moved =
+        as("secrecy")
+            .post("/api/filings/" + id + "/transfers", "{\"to\":\"secrecy2\",\"reason\":\"出差\"}");
+    assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+    JsonNode n = latestNotice("secrecy2");
+    assertThat(n.path("title").asString()).contains("转办");
+    assertThat(n.path("body").asString()).contains(nameOf("secrecy")).doesNotContain("由 secrecy ");
+    assertThat(n.path("link").asString()).isEqualTo("/filings/" + id + "#decide");
+  }
+
+  @Test
+  void openingANoticeMarksItReadAndLeadsThereAndAnothersIsNotFound() throws Exception {
+    long id = submitted();
+    JsonNode n = latestNotice("depthead");
+    assertThat(n.path("readAt").isNull()).isTrue();
+    long unread = as("depthead").get("/api/notices").json().path("unread").asLong();
+
+    // Someone else's notice: not found, and still unread.
+    assertThat(as("applicant").get("/notices/" + n.path("id").asLong()).status()).isEqualTo(404);
+    assertThat(as("depthead2").get("/notices/" + n.path("id").asLong()).status()).isEqualTo(404);
+    assertThat(latestNotice("depthead").path("readAt").isNull()).isTrue();
+
+    var opened = as("depthead").get("/notices/" + n.path("id").asLong());
+    assertThat(opened.status()).isEqualTo(302);
+    assertThat(opened.header("Location")).endsWith("/filings/" + id + "#decide");
+    assertThat(latestNotice("depthead").path("readAt").isNull()).isFalse();
+    assertThat(as("depthead").get("/api/notices").json().path("unread").asLong())
+        .isEqualTo(unread - 1);
+    assertThat(as("depthead").get("/notices/999999999").status()).isEqualTo(404);
   }
 }

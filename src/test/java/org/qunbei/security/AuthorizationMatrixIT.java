@@ -128,6 +128,7 @@ class AuthorizationMatrixIT {
           rule("GET /notices", NONE, SIGNED_IN),
           rule("GET /api/notices", NONE, SIGNED_IN),
           rule("POST /notices/{id}/read", NOTICE, OWNER),
+          rule("GET /notices/{id}", NOTICE, OWNER),
           rule("GET /tasks", NONE, SIGNED_IN),
           rule("GET /api/tasks", NONE, SIGNED_IN),
           rule("GET /tasks/done", NONE, SIGNED_IN),
@@ -257,6 +258,19 @@ class AuthorizationMatrixIT {
           rule("POST /admin/calendar", NONE, SYSTEM_ADMIN).form("year", "2030"),
           rule("PUT /api/admin/calendar/{year}", YEAR, SYSTEM_ADMIN)
               .bytes("text/csv", "not a calendar".getBytes(StandardCharsets.UTF_8)),
+          rule("GET /admin/robots", NONE, SYSTEM_ADMIN),
+          rule("POST /admin/robots", NONE, SYSTEM_ADMIN)
+              .form("name", "", "kind", "WECOM", "url", "ftp://example.com/x"),
+          rule("GET /api/admin/robots", NONE, SYSTEM_ADMIN),
+          rule("POST /api/admin/robots", NONE, SYSTEM_ADMIN)
+              .json("{\"name\":\"\",\"kind\":\"WECOM\",\"url\":\"ftp://example.com/x\"}"),
+          rule("GET /admin/robots/{id}", ROBOT, SYSTEM_ADMIN),
+          rule("POST /admin/robots/{id}", ROBOT, SYSTEM_ADMIN)
+              .form("name", "", "kind", "WECOM", "url", "ftp://example.com/x"),
+          rule("PUT /api/admin/robots/{id}", ROBOT, SYSTEM_ADMIN)
+              .json("{\"name\":\"\",\"kind\":\"WECOM\",\"url\":\"ftp://example.com/x\"}"),
+          rule("POST /admin/robots/{id}/test", ROBOT, SYSTEM_ADMIN),
+          rule("POST /api/admin/robots/{id}/test", ROBOT, SYSTEM_ADMIN),
           rule("GET /admin/security", NONE, SECURITY_ADMIN),
           rule("POST /admin/security", NONE, SECURITY_ADMIN),
           rule("GET /api/admin/security/second-factor", NONE, SECURITY_ADMIN),
@@ -277,7 +291,9 @@ class AuthorizationMatrixIT {
           rule("POST /account/tokens/{id}/revoke", TOKEN, OWNER).lenient(),
           rule("DELETE /api/me/tokens/{id}", TOKEN, OWNER).lenient(),
           rule("POST /account/delegations/{id}/cancel", DELEGATION, OWNER).lenient(),
-          rule("DELETE /api/me/delegations/{id}", DELEGATION, OWNER).lenient());
+          rule("DELETE /api/me/delegations/{id}", DELEGATION, OWNER).lenient(),
+          rule("POST /admin/robots/{id}/delete", ROBOT, SYSTEM_ADMIN).lenient(),
+          rule("DELETE /api/admin/robots/{id}", ROBOT, SYSTEM_ADMIN).lenient());
 
   private final Map<Caller, Cookie> sessions = new EnumMap<>(Caller.class);
   private final Map<String, List<Target>> targets = new LinkedHashMap<>();

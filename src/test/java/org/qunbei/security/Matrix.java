@@ -247,7 +247,8 @@ final class Matrix {
     STAMP_OWNER,
     YEAR,
     VERIFY_CODE,
-    AUDITED_FILING
+    AUDITED_FILING,
+    ROBOT
   }
 
   /**

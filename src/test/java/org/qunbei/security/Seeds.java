@@ -193,6 +193,15 @@ final class Seeds {
     add(Targets.STAMP_OWNER, "MATH", Map.of("owner", "MATH"), null, null);
     add(Targets.YEAR, "2030", Map.of("year", "2030"), null, null);
     add(Targets.VERIFY_CODE, "unknown code", Map.of("code", "ABCD2345"), null, null);
+    // A group robot, switched off: the calls on it post nothing anywhere.
+    Api.Reply robot =
+        as("admin")
+            .post(
+                "/api/admin/robots",
+                "{\"name\":\"矩阵机器人\",\"kind\":\"WECOM\","
+                    + "\"url\":\"http://127.0.0.1:9/hook\",\"enabled\":false}");
+    assertThat(robot.status()).as("robot " + robot.text()).isEqualTo(201);
+    add(Targets.ROBOT, "robot", Map.of("id", robot.json().path("id").asString()), null, null);
 
     var round =
         mvc.perform(

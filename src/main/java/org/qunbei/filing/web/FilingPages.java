@@ -191,6 +191,8 @@ class FilingPages {
     model.addAttribute("colleagues", review.handOverCandidates(user, f));
     model.addAttribute("approvalRows", ApprovalRow.of(review.steps(), view.decisions(), f.round()));
     model.addAttribute("timeline", review.timelineOf(f));
+    // Why a returned filing came back, for the page to show near its top.
+    model.addAttribute("returned", views.returned(f, view.decisions()));
     return "filing/view";
   }
 
@@ -283,6 +285,8 @@ class FilingPages {
     if (filing != null) {
       model.addAttribute("qr", service.qrCode(user, filing.id()).orElse(null));
       model.addAttribute("warnings", views.warnings(filing));
+      // A returned filing's form opens with why it came back: what to correct comes first.
+      model.addAttribute("returned", views.returned(filing));
     }
     return "filing/form";
   }

@@ -117,6 +117,48 @@ class FilingViews {
   record DiffRow(
       String path, String label, String section, String from, String to, boolean changed) {}
 
+  /**
+   * Why a returned filing came back: the step, who returned it (by name), when and their opinion —
+   * the latest return, read from the decisions the approval module hands over. Null unless the
+   * filing stands RETURNED.
+   */
+  ReturnNote returned(Filing f) {
+    return f.status() == org.qunbei.filing.FilingStatus.RETURNED
+        ? returned(f, review.recordOf(f))
+        : null;
+  }
+
+  ReturnNote returned(Filing f, List<org.qunbei.filing.ReviewRecord> records) {
+    if (f.status() != org.qunbei.filing.FilingStatus.RETURNED) {
+      return null;
+    }
+    return records.stream()
+        .filter(r -> "RETURN".equals(r.decision()))
+        .reduce((a, b) -> b)
+        .map(
+            r ->
+                new ReturnNote(
+                    r.step(), stepName(r.step()), r.decidedByName(), r.decidedAt(), r.opinion()))
+        .orElse(null);
+  }
+
+  /** A return as the edit page heads it (and the filing's page may show it near its top). */
+  record ReturnNote(
+      String step, String stepName, String by, java.time.Instant at, String opinion) {}
+
+  private String stepName(String code) {
+    String key = "ReviewStep." + code;
+    String name = messages.text(key);
+    if (!name.equals(key)) {
+      return name;
+    }
+    return review.steps().stream()
+        .filter(s -> s.code().equals(code))
+        .map(org.qunbei.filing.ReviewStepInfo::label)
+        .findFirst()
+        .orElse(code);
+  }
+
   FilingView of(CurrentUser user, Filing f) {
     return FilingView.of(
         f,

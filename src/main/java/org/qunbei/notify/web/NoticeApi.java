@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/notices}: the caller's own notices, newest first. */
+/**
+ * {@code GET /api/notices}: the caller's own notices, newest first; {@code link} is the path where
+ * the reader acts (the decision form, the filing, its edit page).
+ */
 @RestController
 class NoticeApi {
 
@@ -36,6 +39,7 @@ class NoticeApi {
       Long filingId,
       String title,
       String body,
+      String link,
       Instant createdAt,
       Instant readAt,
       String mailStatus) {
@@ -45,6 +49,7 @@ class NoticeApi {
           n.filingId(),
           n.title(),
           n.body(),
+          n.link(),
           n.createdAt(),
           n.readAt(),
           n.mailStatus().name());

@@ -26,10 +26,19 @@ class NoticePages {
     return "notify/notices";
   }
 
-  /** Opening a notice marks it read and leads to its filing. */
-  @PostMapping("/notices/{id}/read")
+  /**
+   * Opening a notice (a plain link in the list) marks it read and leads to where its reader acts:
+   * the decision form, the filing, or its edit page. Someone else's notice is not found.
+   */
+  @GetMapping("/notices/{id}")
   String open(CurrentUser user, @PathVariable long id) {
     Notice n = board.read(user, id);
-    return n.filingId() == null ? "redirect:/notices" : "redirect:/filings/" + n.filingId();
+    return "redirect:" + n.link();
+  }
+
+  /** The same for a page that still posts (kept for bookmarks and scripts of earlier releases). */
+  @PostMapping("/notices/{id}/read")
+  String read(CurrentUser user, @PathVariable long id) {
+    return open(user, id);
   }
 }

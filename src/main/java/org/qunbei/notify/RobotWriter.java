@@ -1,0 +1,105 @@
+package org.qunbei.notify;
+
+import java.time.Clock;
+import java.util.Locale;
+import org.qunbei.accounts.Directory;
+import org.qunbei.approval.Deciders;
+import org.qunbei.approval.StepDecided;
+import org.qunbei.filing.Filing;
+import org.qunbei.filing.FilingSubmitted;
+import org.qunbei.filing.Filings;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues a post for every robot whose scope matches when a filing comes to wait at a step (it was
+ * submitted, passed on, or its dissolution reported): "待审批：…" with the link to the decision form.
+ * Written in the deciding transaction, like the notices, and posted afterwards by {@link
+ * RobotDispatcher}: a robot never holds a decision up. A classified (涉密) filing's group name stays
+ * out of every chat: its post says only its number and where it waits.
+ */
+@Component
+class RobotWriter {
+
+  private final Robots robots;
+  private final RobotDeliveries deliveries;
+  private final Filings filings;
+  private final Deciders deciders;
+  private final Directory directory;
+  private final Clock clock;
+  private final org.qunbei.system.Messages messages;
+
+  RobotWriter(
+      Robots robots,
+      RobotDeliveries deliveries,
+      Filings filings,
+      Deciders deciders,
+      Directory directory,
+      Clock clock,
+      org.qunbei.system.Messages messages) {
+    this.robots = robots;
+    this.deliveries = deliveries;
+    this.filings = filings;
+    this.deciders = deciders;
+    this.directory = directory;
+    this.clock = clock;
+    this.messages = messages;
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(FilingSubmitted e) {
+    filings.findById(e.filingId()).ifPresent(f -> waiting(f, e.step()));
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.filing.DissolutionReported e) {
+    filings.findById(e.filingId()).ifPresent(f -> waiting(f, e.step()));
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(StepDecided e) {
+    if (e.nextStep() != null) {
+      filings.findById(e.filingId()).ifPresent(f -> waiting(f, e.nextStep()));
+    }
+  }
+
+  private void waiting(Filing f, String step) {
+    var matching =
+        robots.findByEnabledTrue().stream()
+            .filter(r -> r.announces(f.departmentCode(), step))
+            .toList();
+    if (matching.isEmpty()) {
+      return;
+    }
+    String where = stepName(step);
+    String department = directory.nameOf(f.departmentCode());
+    String title =
+        f.classified()
+            ? school("robot.waiting.classified.title", f.number())
+            : school("robot.waiting.title", f.groupName());
+    String body =
+        f.classified()
+            ? school("robot.waiting.classified.body", f.number(), department, where)
+            : school("robot.waiting.body", f.number(), f.groupName(), department, where);
+    for (Robot r : matching) {
+      deliveries.save(
+          new RobotDelivery(
+              r.id(), f.id(), title, body, PublicLinks.decide(f.id()), clock.instant()));
+    }
+  }
+
+  private String stepName(String code) {
+    String key = "ReviewStep." + code;
+    String name = school(key);
+    return name.equals(key) ? deciders.labelOf(code) : name;
+  }
+
+  private String school(String code, Object... args) {
+    return messages.textIn(Locale.SIMPLIFIED_CHINESE, code, args);
+  }
+}
