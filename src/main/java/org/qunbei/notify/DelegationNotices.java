@@ -84,7 +84,12 @@ class DelegationNotices {
     return messages.textIn(java.util.Locale.SIMPLIFIED_CHINESE, code, args);
   }
 
+  /**
+   * The delegate acts on the task's decision form, or on their inbox where delegated tasks land.
+   */
   private void write(Contact to, Long filingId, String title, String body) {
-    notices.save(new Notice(to.username(), to.email(), filingId, title, body, clock.instant()));
+    String link = filingId == null ? "/tasks" : PublicLinks.decide(filingId);
+    notices.save(
+        new Notice(to.username(), to.email(), filingId, title, body, link, clock.instant()));
   }
 }
