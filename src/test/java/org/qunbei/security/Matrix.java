@@ -156,7 +156,13 @@ final class Matrix {
     /** The person it belongs to. */
     OWNER,
     /** Its owner, the security administrator, whoever sees a filing that carries it. */
-    SEAL_VIEW;
+    SEAL_VIEW,
+    /**
+     * 抄送: the department's applicants (a draft is a state conflict), or the current step's decider.
+     */
+    COPY,
+    /** Whoever decides a step of some filing: the heads and the offices (stock opinions). */
+    DECIDERS;
 
     Expect of(Caller c, Res r) {
       return switch (this) {
@@ -180,6 +186,11 @@ final class Matrix {
                 c == Caller.SECADMIN
                     || (c.user() != null && c.user().equals(r.person()))
                     || (r.dept() != null && views(c, r)));
+        case COPY ->
+            allowIf(
+                (c.applicant() && c.dept().equals(r.dept()))
+                    || (views(c, r) && r.stage().decider(r.dept(), r.secret()) == c));
+        case DECIDERS -> allowIf(c.head() || c.office());
       };
     }
 
@@ -243,7 +254,8 @@ final class Matrix {
     STAMP_OWNER,
     YEAR,
     VERIFY_CODE,
-    AUDITED_FILING
+    AUDITED_FILING,
+    OPINION
   }
 
   /**

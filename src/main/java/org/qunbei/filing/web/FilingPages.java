@@ -191,6 +191,9 @@ class FilingPages {
     model.addAttribute("colleagues", review.handOverCandidates(user, f));
     model.addAttribute("approvalRows", ApprovalRow.of(review.steps(), view.decisions(), f.round()));
     model.addAttribute("history", view.decisions());
+    model.addAttribute("copyCard", review.copyCard(user, f));
+    model.addAttribute("stockOpinions", review.stockOpinions(user, f));
+    review.opened(user, f);
     return "filing/view";
   }
 
