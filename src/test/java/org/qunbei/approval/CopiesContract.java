@@ -157,6 +157,35 @@ abstract class CopiesContract {
   }
 
   @Test
+  void theCopiedReaderSeesTheDecidersSignaturesOnThePageAndInThePrintout() {
+    Api math = as("applicant2");
+    var body = Samples.example().put("departmentCode", "MATH");
+    var created = math.post("/api/filings", body.toString());
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    long id = created.json().path("id").asLong();
+    assertThat(math.post("/api/filings/" + id + "/submit", "").status()).isEqualTo(200);
+    var sig = as("depthead2").putBytes("/api/me/signature", "image/png", Samples.qrPng("孙丽"));
+    assertThat(sig.status()).as(sig.text()).isEqualTo(200);
+    long image = sig.json().path("id").asLong();
+    assertThat(
+            as("depthead2")
+                .post("/api/filings/" + id + "/decisions", "{\"decision\":\"APPROVE\"}")
+                .status())
+        .isEqualTo(200);
+    // The applicant's side copies it to someone of another department while the office decides.
+    var copied = copy("applicant2", id, "[\"applicant\"]", "请计算机学院知悉");
+    assertThat(copied.status()).as(copied.text()).isEqualTo(201);
+
+    Api reader = as("applicant");
+    assertThat(reader.get("/seals/" + image).status()).isEqualTo(200);
+    var pdf = reader.get("/api/filings/" + id + "/pdf");
+    assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+    assertThat(reader.get("/api/filings/" + id + "/docx").status()).isEqualTo(200);
+    // Someone it was not copied to still gets neither.
+    assertThat(as("depthead").get("/seals/" + image).status()).isEqualTo(404);
+  }
+
+  @Test
   void theApplicantCopiesAndEveryBadInputIsRefusedNamingItsField() {
     long draft = draft();
     assertThat(copy("applicant", draft, "[\"leader\"]", null).status())
