@@ -112,3 +112,15 @@ document.addEventListener('click', function (e) {
     form.setAttribute('action', form.getAttribute('action').split('#')[0] + hash);
   });
 })();
+
+// A stock opinion (常用意见) fills the decision's opinion with one tap; the approver may still edit
+// it before submitting, and the server checks it like any typed opinion.
+document.addEventListener('click', function (e) {
+  var chip = e.target.closest ? e.target.closest('[data-opinion]') : null;
+  var box = document.getElementById('opinion');
+  if (!chip || !box) { return; }
+  box.value = chip.getAttribute('data-opinion');
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  box.focus();
+  box.setSelectionRange(box.value.length, box.value.length);
+});

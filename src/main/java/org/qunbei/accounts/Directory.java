@@ -48,6 +48,24 @@ public class Directory {
     return departments.findAllByOrderByCode().stream().map(Department::info).toList();
   }
 
+  /**
+   * The people who may read a filing when one is shown to them: every enabled account but the
+   * administrators', who see no filing at all (三权分立).
+   */
+  public List<DirectoryPerson> people() {
+    var names = new java.util.HashMap<String, String>();
+    all().forEach(d -> names.put(d.code(), d.name()));
+    return accounts.enabledWithout(Role.ADMINISTRATIVE).stream()
+        .map(
+            a ->
+                new DirectoryPerson(
+                    a.username(),
+                    a.displayName(),
+                    a.departmentCode(),
+                    a.departmentCode() == null ? null : names.get(a.departmentCode())))
+        .toList();
+  }
+
   public String nameOf(String code) {
     return department(code).map(DepartmentInfo::name).orElse(code);
   }

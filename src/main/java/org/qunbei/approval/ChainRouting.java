@@ -16,13 +16,22 @@ class ChainRouting implements ReviewRouting {
   private final ApprovalService service;
   private final Decisions decisions;
   private final Timelines timelines;
+  private final Copies copies;
+  private final OpinionBook opinions;
 
   ChainRouting(
-      ApprovalChain chain, ApprovalService service, Decisions decisions, Timelines timelines) {
+      ApprovalChain chain,
+      ApprovalService service,
+      Decisions decisions,
+      Timelines timelines,
+      Copies copies,
+      OpinionBook opinions) {
     this.chain = chain;
     this.service = service;
     this.decisions = decisions;
     this.timelines = timelines;
+    this.copies = copies;
+    this.opinions = opinions;
   }
 
   @Override
@@ -90,5 +99,26 @@ class ChainRouting implements ReviewRouting {
   @Override
   public List<org.qunbei.accounts.Contact> handOverCandidates(CurrentUser user, Filing filing) {
     return service.mayDecide(user, filing) ? service.colleagues(user, filing) : List.of();
+  }
+
+  /** The one place a copy (抄送) lets its reader in: pages, printouts and API all ask here. */
+  @Override
+  public boolean mayRead(CurrentUser user, Filing filing) {
+    return service.involves(user, filing) || copies.reads(user, filing);
+  }
+
+  @Override
+  public void opened(CurrentUser user, Filing filing) {
+    copies.opened(user, filing.id());
+  }
+
+  @Override
+  public org.qunbei.filing.CopyCard copyCard(CurrentUser user, Filing filing) {
+    return copies.card(user, filing);
+  }
+
+  @Override
+  public List<String> stockOpinions(CurrentUser user, Filing filing) {
+    return opinions.chips(user, filing);
   }
 }

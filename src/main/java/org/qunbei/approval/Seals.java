@@ -22,21 +22,21 @@ public class Seals {
   private final org.springframework.context.ApplicationEventPublisher events;
   private final SealImages images;
   private final Decisions decisions;
-  private final ApprovalService approvals;
+  private final org.qunbei.filing.FilingService filings;
   private final org.qunbei.accounts.Directory directory;
   private final Clock clock;
 
   Seals(
       SealImages images,
       Decisions decisions,
-      ApprovalService approvals,
+      org.qunbei.filing.FilingService filings,
       org.qunbei.accounts.Directory directory,
       Clock clock,
       org.springframework.context.ApplicationEventPublisher events) {
     this.events = events;
     this.images = images;
     this.decisions = decisions;
-    this.approvals = approvals;
+    this.filings = filings;
     this.directory = directory;
     this.clock = clock;
   }
@@ -110,7 +110,8 @@ public class Seals {
             .anyMatch(
                 filingId -> {
                   try {
-                    approvals.visible(user, filingId);
+                    // Whoever may read the filing, a copied reader too (the one reading rule).
+                    filings.get(user, filingId);
                     return true;
                   } catch (NotFoundException e) {
                     return false;

@@ -180,6 +180,17 @@ public class AuditTrail {
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
+  void on(org.qunbei.approval.FilingCopied e) {
+    append(
+        AuditAction.COPIED,
+        e.actor(),
+        e.filingId(),
+        e.version(),
+        "抄送给 " + String.join("、", e.recipients()) + (e.note() == null ? "" : "：" + e.note()));
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.accounts.DirectoryChanged e) {
     append(AuditAction.DIRECTORY_CHANGED, e.actor(), null, 0, e.subject() + "：" + e.what());
   }

@@ -246,9 +246,7 @@ public class FilingService {
     return versions.of(any).stream()
         .filter(
             f ->
-                FilingAccess.mayView(user, f)
-                    || review.involves(user, f)
-                    || f.id().equals(any.id()))
+                FilingAccess.mayView(user, f) || review.mayRead(user, f) || f.id().equals(any.id()))
         .toList();
   }
 
@@ -295,7 +293,7 @@ public class FilingService {
   public Filing get(CurrentUser user, long id) {
     return filings
         .findById(id)
-        .filter(f -> FilingAccess.mayView(user, f) || review.involves(user, f))
+        .filter(f -> FilingAccess.mayView(user, f) || review.mayRead(user, f))
         .orElseThrow(() -> new NotFoundException("filing " + id));
   }
 

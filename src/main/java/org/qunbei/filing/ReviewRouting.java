@@ -35,4 +35,23 @@ public interface ReviewRouting {
 
   /** Colleagues the user may hand the current step to (转办), when the user decides it. */
   List<org.qunbei.accounts.Contact> handOverCandidates(CurrentUser user, Filing filing);
+
+  /**
+   * Whether the chain lets the user read the filing: {@link #involves}, or a copy (抄送) of it sent
+   * to them. A copied reader only reads: they decide nothing, and see the team's mobiles masked
+   * unless another rule shows them whole (mobiles follow {@link #involves}, not this).
+   */
+  boolean mayRead(CurrentUser user, Filing filing);
+
+  /** The user opened the filing's page: a copy of it sent to them counts as read from now. */
+  void opened(CurrentUser user, Filing filing);
+
+  /** 抄送 on the filing's page for this user. */
+  CopyCard copyCard(CurrentUser user, Filing filing);
+
+  /**
+   * The stock opinions (常用意见) the decision form offers for the filing's current step: the school's
+   * for that step, then the user's own; none when the user does not decide it.
+   */
+  List<String> stockOpinions(CurrentUser user, Filing filing);
 }

@@ -190,6 +190,15 @@ class AuthorizationMatrixIT {
           rule("POST /api/filings/{id}/transfers", FILING, TRANSFER)
               .json("{\"to\":\"secrecy2\",\"reason\":\"出差\"}")
               .ifMatch(STALE),
+          rule("POST /filings/{id}/copies", FILING, COPY).form("users", "nosuchperson"),
+          rule("POST /api/filings/{id}/copies", FILING, COPY)
+              .json("{\"users\":[\"nosuchperson\"]}"),
+          rule("GET /copies", NONE, SIGNED_IN),
+          rule("GET /api/me/copies", NONE, SIGNED_IN),
+          rule("GET /account/opinions", NONE, SIGNED_IN),
+          rule("POST /account/opinions", NONE, DECIDERS).form("text", ""),
+          rule("GET /api/me/opinions", NONE, SIGNED_IN),
+          rule("POST /api/me/opinions", NONE, DECIDERS).json("{\"text\":\"\"}"),
           rule("GET /seals/{id}", SEAL, SEAL_VIEW),
           // The registry: the offices see every submitted filing, a department its own.
           rule("GET /registry", NONE, SIGNED_IN),
@@ -293,7 +302,9 @@ class AuthorizationMatrixIT {
           rule("POST /account/delegations/{id}/cancel", DELEGATION, OWNER).lenient(),
           rule("DELETE /api/me/delegations/{id}", DELEGATION, OWNER).lenient(),
           rule("POST /admin/robots/{id}/delete", ROBOT, SYSTEM_ADMIN).lenient(),
-          rule("DELETE /api/admin/robots/{id}", ROBOT, SYSTEM_ADMIN).lenient());
+          rule("DELETE /api/admin/robots/{id}", ROBOT, SYSTEM_ADMIN).lenient(),
+          rule("DELETE /api/me/opinions/{id}", OPINION, OWNER).lenient(),
+          rule("POST /account/opinions/{id}/delete", OPINION, OWNER).lenient());
 
   private final Map<Caller, Cookie> sessions = new EnumMap<>(Caller.class);
   private final Map<String, List<Target>> targets = new LinkedHashMap<>();

@@ -158,7 +158,11 @@ final class Matrix {
     /** The person it belongs to. */
     OWNER,
     /** Its owner, the security administrator, whoever sees a filing that carries it. */
-    SEAL_VIEW;
+    SEAL_VIEW,
+    /**
+     * 抄送: the department's applicants (a draft is a state conflict), or the current step's decider.
+     */
+    COPY;
 
     Expect of(Caller c, Res r) {
       return switch (this) {
@@ -183,6 +187,10 @@ final class Matrix {
                 c == Caller.SECADMIN
                     || (c.user() != null && c.user().equals(r.person()))
                     || (r.dept() != null && views(c, r)));
+        case COPY ->
+            allowIf(
+                (c.applicant() && c.dept().equals(r.dept()))
+                    || (views(c, r) && r.stage().decider(r.dept(), r.secret()) == c));
       };
     }
 
@@ -248,7 +256,8 @@ final class Matrix {
     YEAR,
     VERIFY_CODE,
     AUDITED_FILING,
-    ROBOT
+    ROBOT,
+    OPINION
   }
 
   /**

@@ -160,6 +160,16 @@ final class Seeds {
         Map.of("id", delegation.json().path("id").asString()),
         null,
         Res.of("secrecy"));
+    for (String person : List.of("depthead", "depthead2")) {
+      Api.Reply opinion = as(person).post("/api/me/opinions", "{\"text\":\"矩阵常用意见\"}");
+      assertThat(opinion.status()).as("stock opinion " + opinion.text()).isEqualTo(201);
+      add(
+          Targets.OPINION,
+          "stock opinion of " + person,
+          Map.of("id", opinion.json().path("id").asString()),
+          null,
+          Res.of(person));
+    }
 
     // A preview made before the directory changes below: applying it is refused as stale.
     Api.Reply preview =

@@ -35,6 +35,13 @@ public interface UserAccounts extends Repository<UserAccount, Long> {
           + " where d.code = :department and a.username = d.leaderUsername and a.enabled = true")
   Optional<Contact> leaderOf(String department);
 
+  /** The enabled accounts that hold no administrative role, by department and name. */
+  @Query(
+      "select a from UserAccount a where a.enabled = true and not exists"
+          + " (select b.id from UserAccount b join b.roles r where b.id = a.id and r in :excluded)"
+          + " order by a.departmentCode, a.displayName")
+  List<UserAccount> enabledWithout(java.util.Collection<Role> excluded);
+
   UserAccount save(UserAccount account);
 
   List<UserAccount> findAllByOrderByUsername();

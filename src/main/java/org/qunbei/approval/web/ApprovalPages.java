@@ -8,6 +8,8 @@ import org.qunbei.approval.BatchDecisions;
 import org.qunbei.approval.DecisionKind;
 import org.qunbei.approval.DecisionRequest;
 import org.qunbei.approval.Inbox;
+import org.qunbei.approval.OpinionBook;
+import org.qunbei.approval.OpinionRequest;
 import org.qunbei.approval.TransferRequest;
 import org.qunbei.shared.InvalidInputException;
 import org.qunbei.shared.StaleVersionException;
@@ -31,12 +33,19 @@ class ApprovalPages {
   private final BatchDecisions batch;
   private final Inbox inbox;
   private final Messages messages;
+  private final OpinionBook opinions;
 
-  ApprovalPages(ApprovalService approvals, BatchDecisions batch, Inbox inbox, Messages messages) {
+  ApprovalPages(
+      ApprovalService approvals,
+      BatchDecisions batch,
+      Inbox inbox,
+      Messages messages,
+      OpinionBook opinions) {
     this.approvals = approvals;
     this.batch = batch;
     this.inbox = inbox;
     this.messages = messages;
+    this.opinions = opinions;
   }
 
   @GetMapping("/tasks")
@@ -139,10 +148,12 @@ class ApprovalPages {
       @RequestParam(required = false) String decision,
       @RequestParam(required = false) String opinion,
       @RequestParam(required = false) Long version,
+      @RequestParam(required = false) boolean saveOpinion,
       RedirectAttributes redirect) {
     try {
       approvals.decide(user, id, new DecisionRequest(kindOf(decision), opinion), version);
-      redirect.addFlashAttribute("notice", messages.text("approval.decided"));
+      redirect.addFlashAttribute(
+          "notice", messages.text("approval.decided") + (saveOpinion ? kept(user, opinion) : ""));
       return "redirect:/tasks";
     } catch (InvalidInputException | StateConflictException | StaleVersionException e) {
       redirect.addFlashAttribute("decisionError", refusal(e));
@@ -151,6 +162,24 @@ class ApprovalPages {
     redirect.addFlashAttribute("opinion", opinion);
     redirect.addFlashAttribute("decisionKind", decision);
     return "redirect:/filings/" + id + "#decide";
+  }
+
+  /**
+   * "保存为常用意见" ticked: the opinion just given is kept as the approver's own; the decision stands
+   * whether or not it can be kept (a blank one, one kept already, one too many), and the notice
+   * says which.
+   */
+  private String kept(CurrentUser user, String opinion) {
+    try {
+      opinions.add(user, new OpinionRequest(opinion));
+      return messages.text("approval.stockOpinion.keptToo");
+    } catch (InvalidInputException | StateConflictException e) {
+      return messages.text(
+          "approval.stockOpinion.notKept",
+          e instanceof InvalidInputException i
+              ? messages.text(i.violations().list().get(0))
+              : messages.text(((StateConflictException) e).code()));
+    }
   }
 
   /** A posted choice that is not a decision counts as none (the service then says so). */

@@ -193,6 +193,9 @@ class FilingPages {
     model.addAttribute("timeline", review.timelineOf(f));
     // Why a returned filing came back, for the page to show near its top.
     model.addAttribute("returned", views.returned(f, view.decisions()));
+    model.addAttribute("copyCard", review.copyCard(user, f));
+    model.addAttribute("stockOpinions", review.stockOpinions(user, f));
+    review.opened(user, f);
     return "filing/view";
   }
 
