@@ -68,6 +68,7 @@ class PhoneWidthBrowserIT extends BrowserTest {
             "/filings/" + id + "/edit",
             "/filings/" + draft + "/edit",
             "/tasks/started",
+            "/copies",
             "/notices",
             "/reviews",
             "/account/password",
@@ -82,7 +83,10 @@ class PhoneWidthBrowserIT extends BrowserTest {
             "/filings/" + change,
             "/filings/" + change + "/versions",
             "/filings/" + change + "/diff?from=" + filed,
-            "/account/signature"));
+            "/account/signature",
+            "/account/opinions",
+            "/account/delegations",
+            "/copies"));
     pages.put(
         "cyberoffice",
         List.of(
@@ -100,6 +104,7 @@ class PhoneWidthBrowserIT extends BrowserTest {
             "/admin/users/applicant",
             "/admin/departments",
             "/admin/staff-imports",
+            "/admin/robots",
             "/admin/calendar"));
     pages.put("secadmin", List.of("/admin/security", "/admin/stamps"));
 

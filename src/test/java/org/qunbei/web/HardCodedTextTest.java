@@ -43,6 +43,8 @@ class HardCodedTextTest {
           // opinion 同意备案 (it is printed on the form), the audit trail's details, the name of
           // the first administrator account, the workbook's Chinese font.
           "org/qunbei/approval/DecisionRequest.java",
+          // "X 代 Y": how a delegate signs for the person away on the printed form.
+          "org/qunbei/filing/ReviewRecord.java",
           "org/qunbei/audit/AuditTrail.java",
           "org/qunbei/accounts/internal/ProductionSafety.java",
           "org/qunbei/registry/export/RegistrySheet.java");

@@ -45,6 +45,7 @@ class VerifyPageTest {
   @MockitoBean Directory directory;
   @MockitoBean NoticeBoard notices;
   @MockitoBean Inbox inbox;
+  @MockitoBean org.qunbei.approval.Copies copies;
   @MockitoBean PrintDigests digests;
 
   static final PrintDigest CURRENT =
