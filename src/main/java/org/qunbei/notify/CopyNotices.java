@@ -1,12 +1,9 @@
 package org.qunbei.notify;
 
-import java.time.Clock;
-import java.util.Locale;
 import org.qunbei.accounts.Directory;
 import org.qunbei.approval.FilingCopied;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.Filings;
-import org.qunbei.system.Messages;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,19 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CopyNotices {
 
-  private final Notices notices;
+  private final NoticeDesk desk;
   private final Filings filings;
   private final Directory directory;
-  private final Messages messages;
-  private final Clock clock;
 
-  CopyNotices(
-      Notices notices, Filings filings, Directory directory, Messages messages, Clock clock) {
-    this.notices = notices;
+  CopyNotices(NoticeDesk desk, Filings filings, Directory directory) {
+    this.desk = desk;
     this.filings = filings;
     this.directory = directory;
-    this.messages = messages;
-    this.clock = clock;
   }
 
   @EventListener
@@ -44,21 +36,17 @@ class CopyNotices {
           .contact(username)
           .ifPresent(
               c ->
-                  notices.save(
-                      new Notice(
-                          c.username(),
-                          c.email(),
-                          f.id(),
-                          school("notice.copied.title", f.groupName()),
-                          school(
-                              "notice.copied.body", f.number(), f.groupName(), e.actorName(), note),
-                          // A copied reader reads the filing (opening it marks the copy read).
-                          "/filings/" + f.id(),
-                          clock.instant())));
+                  desk.write(
+                      c,
+                      f.id(),
+                      school("notice.copied.title", f.groupName()),
+                      school("notice.copied.body", f.number(), f.groupName(), e.actorName(), note),
+                      // A copied reader reads the filing (opening it marks the copy read).
+                      "/filings/" + f.id()));
     }
   }
 
   private String school(String code, Object... args) {
-    return messages.textIn(Locale.SIMPLIFIED_CHINESE, code, args);
+    return desk.school(code, args);
   }
 }

@@ -1,6 +1,5 @@
 package org.qunbei.notify;
 
-import java.time.Clock;
 import org.qunbei.accounts.Contact;
 import org.qunbei.accounts.Directory;
 import org.qunbei.approval.Deciders;
@@ -19,26 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DelegationNotices {
 
-  private final Notices notices;
+  private final NoticeDesk desk;
   private final Filings filings;
   private final Deciders deciders;
   private final Directory directory;
-  private final Clock clock;
-  private final org.qunbei.system.Messages messages;
 
-  DelegationNotices(
-      Notices notices,
-      Filings filings,
-      Deciders deciders,
-      Directory directory,
-      Clock clock,
-      org.qunbei.system.Messages messages) {
-    this.notices = notices;
+  DelegationNotices(NoticeDesk desk, Filings filings, Deciders deciders, Directory directory) {
+    this.desk = desk;
     this.filings = filings;
     this.deciders = deciders;
     this.directory = directory;
-    this.clock = clock;
-    this.messages = messages;
   }
 
   @EventListener
@@ -81,7 +70,7 @@ class DelegationNotices {
 
   /** Notices are read later by someone whose language is not known here: the school's, Chinese. */
   private String school(String code, Object... args) {
-    return messages.textIn(java.util.Locale.SIMPLIFIED_CHINESE, code, args);
+    return desk.school(code, args);
   }
 
   /**
@@ -89,7 +78,6 @@ class DelegationNotices {
    */
   private void write(Contact to, Long filingId, String title, String body) {
     String link = filingId == null ? "/tasks" : PublicLinks.decide(filingId);
-    notices.save(
-        new Notice(to.username(), to.email(), filingId, title, body, link, clock.instant()));
+    desk.write(to, filingId, title, body, link);
   }
 }

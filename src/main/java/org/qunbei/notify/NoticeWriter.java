@@ -1,6 +1,5 @@
 package org.qunbei.notify;
 
-import java.time.Clock;
 import org.qunbei.accounts.Contact;
 import org.qunbei.accounts.Directory;
 import org.qunbei.approval.Deciders;
@@ -22,26 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class NoticeWriter {
 
-  private final Notices notices;
+  private final NoticeDesk desk;
   private final Filings filings;
   private final Deciders deciders;
   private final Directory directory;
-  private final Clock clock;
-  private final org.qunbei.system.Messages messages;
 
-  NoticeWriter(
-      Notices notices,
-      Filings filings,
-      Deciders deciders,
-      Directory directory,
-      Clock clock,
-      org.qunbei.system.Messages messages) {
-    this.messages = messages;
-    this.notices = notices;
+  NoticeWriter(NoticeDesk desk, Filings filings, Deciders deciders, Directory directory) {
+    this.desk = desk;
     this.filings = filings;
     this.deciders = deciders;
     this.directory = directory;
-    this.clock = clock;
   }
 
   @EventListener
@@ -198,22 +187,15 @@ class NoticeWriter {
         .orElse(username == null ? "" : username);
   }
 
-  /** A step by its short name (所属部门审核), or the chain's label when it has none. */
   private String stepName(String code) {
-    String key = "ReviewStep." + code;
-    String name = school(key);
-    return name.equals(key) ? deciders.labelOf(code) : name;
+    return desk.stepName(code);
   }
 
-  /**
-   * A notice is stored as written and read later by someone whose language is not known here: it is
-   * written in the school's language, Chinese.
-   */
   private String school(String code, Object... args) {
-    return messages.textIn(java.util.Locale.SIMPLIFIED_CHINESE, code, args);
+    return desk.school(code, args);
   }
 
   private void write(Contact to, Filing f, String title, String body, String link) {
-    notices.save(new Notice(to.username(), to.email(), f.id(), title, body, link, clock.instant()));
+    desk.write(to, f.id(), title, body, link);
   }
 }

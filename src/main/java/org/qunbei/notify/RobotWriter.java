@@ -1,9 +1,7 @@
 package org.qunbei.notify;
 
 import java.time.Clock;
-import java.util.Locale;
 import org.qunbei.accounts.Directory;
-import org.qunbei.approval.Deciders;
 import org.qunbei.approval.StepDecided;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingSubmitted;
@@ -26,26 +24,23 @@ class RobotWriter {
   private final Robots robots;
   private final RobotDeliveries deliveries;
   private final Filings filings;
-  private final Deciders deciders;
   private final Directory directory;
+  private final NoticeDesk desk;
   private final Clock clock;
-  private final org.qunbei.system.Messages messages;
 
   RobotWriter(
       Robots robots,
       RobotDeliveries deliveries,
       Filings filings,
-      Deciders deciders,
       Directory directory,
-      Clock clock,
-      org.qunbei.system.Messages messages) {
+      NoticeDesk desk,
+      Clock clock) {
     this.robots = robots;
     this.deliveries = deliveries;
     this.filings = filings;
-    this.deciders = deciders;
     this.directory = directory;
+    this.desk = desk;
     this.clock = clock;
-    this.messages = messages;
   }
 
   @EventListener
@@ -94,12 +89,10 @@ class RobotWriter {
   }
 
   private String stepName(String code) {
-    String key = "ReviewStep." + code;
-    String name = school(key);
-    return name.equals(key) ? deciders.labelOf(code) : name;
+    return desk.stepName(code);
   }
 
   private String school(String code, Object... args) {
-    return messages.textIn(Locale.SIMPLIFIED_CHINESE, code, args);
+    return desk.school(code, args);
   }
 }

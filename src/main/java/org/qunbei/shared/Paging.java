@@ -23,6 +23,19 @@ public final class Paging {
     return PageRequest.of(page, size, sort);
   }
 
+  /** The most rows an API page carries (API.md: {@code size} 1–100, more is a 400). */
+  public static final int MAX_SIZE = 100;
+
+  /** A page a client asked for by query parameters: 400 naming {@code page} or {@code size}. */
+  public static void checkRequested(int page, int size) {
+    if (page < 0) {
+      throw InvalidInputException.of("page", "query.page.invalid");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw InvalidInputException.of("size", "query.size.invalid");
+    }
+  }
+
   public static PageRequest of(int page, int size) {
     return of(page, size, Sort.unsorted());
   }

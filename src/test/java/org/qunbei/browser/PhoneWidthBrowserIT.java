@@ -35,6 +35,13 @@ class PhoneWidthBrowserIT extends BrowserTest {
             "{\"decision\":\"RETURN\",\"opinion\":\"请补充企业导师名单，并说明外部人员的准入审核办法以及信息保密责任人的联系方式\"}");
     long draft =
         applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
+    // A name without any break opportunity: Latin letters and digits run together.
+    var latin = Samples.example();
+    latin.put(
+        "groupName",
+        "CS2027UndergraduateGraduationDesignSupervisionGroup" + System.nanoTime() % 1000);
+    long unbroken = applicant.post("/api/filings", latin.toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + unbroken + "/submit", "");
     // A filed group changing its team: the head reviews the change with its diff first.
     long filed =
         applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
@@ -79,6 +86,7 @@ class PhoneWidthBrowserIT extends BrowserTest {
         List.of(
             "/tasks",
             "/tasks/done",
+            "/filings/" + unbroken,
             "/filings/" + id,
             "/filings/" + change,
             "/filings/" + change + "/versions",

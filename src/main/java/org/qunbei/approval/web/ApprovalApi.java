@@ -10,7 +10,6 @@ import org.qunbei.approval.Inbox;
 import org.qunbei.approval.TaskEntry;
 import org.qunbei.approval.TransferRequest;
 import org.qunbei.filing.Filing;
-import org.qunbei.shared.InvalidInputException;
 import org.qunbei.system.IfMatch;
 import org.qunbei.system.JsonBodies;
 import org.springframework.data.domain.Page;
@@ -48,12 +47,7 @@ class ApprovalApi {
       CurrentUser user,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    if (page < 0) {
-      throw InvalidInputException.of("page", "query.page.invalid");
-    }
-    if (size < 1 || size > 100) {
-      throw InvalidInputException.of("size", "query.size.invalid");
-    }
+    org.qunbei.shared.Paging.checkRequested(page, size);
     return TaskPage.of(inbox.tasks(user, page, size));
   }
 

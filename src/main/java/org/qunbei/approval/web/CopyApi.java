@@ -5,7 +5,6 @@ import org.qunbei.accounts.CurrentUser;
 import org.qunbei.approval.Copies;
 import org.qunbei.approval.CopyEntry;
 import org.qunbei.approval.CopyRequest;
-import org.qunbei.shared.InvalidInputException;
 import org.qunbei.system.JsonBodies;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
@@ -42,12 +41,7 @@ class CopyApi {
       CurrentUser user,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    if (page < 0) {
-      throw InvalidInputException.of("page", "query.page.invalid");
-    }
-    if (size < 1 || size > 100) {
-      throw InvalidInputException.of("size", "query.size.invalid");
-    }
+    org.qunbei.shared.Paging.checkRequested(page, size);
     return CopyPage.of(copies.mine(user, page, size), copies.unread(user));
   }
 
