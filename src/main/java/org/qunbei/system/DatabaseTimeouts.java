@@ -34,13 +34,15 @@ class DatabaseTimeouts implements BeanPostProcessor {
     return bean;
   }
 
+  /** Read before the context's conversion service exists: "20s", "PT20S" or plain milliseconds. */
+  private Duration duration(String key, String otherwise) {
+    return org.springframework.boot.convert.DurationStyle.detectAndParse(
+        environment.getProperty(key, otherwise));
+  }
+
   private void apply(HikariDataSource hikari) {
-    Duration statement =
-        environment.getProperty(
-            "qunbei.database.statement-timeout", Duration.class, Duration.ofSeconds(20));
-    Duration socket =
-        environment.getProperty(
-            "qunbei.database.socket-timeout", Duration.class, Duration.ofSeconds(30));
+    Duration statement = duration("qunbei.database.statement-timeout", "20s");
+    Duration socket = duration("qunbei.database.socket-timeout", "30s");
     String url = hikari.getJdbcUrl();
     String lower = url.toLowerCase(java.util.Locale.ROOT);
     if (lower.startsWith("jdbc:postgresql:")) {
