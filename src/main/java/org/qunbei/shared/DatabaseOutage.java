@@ -10,6 +10,7 @@ import java.sql.SQLTransientConnectionException;
  * statement or transaction over its time limit. Such a failure is answered 503 with Retry-After,
  * never 500: nothing was written (the transaction rolled back or never began) and the same request
  * succeeds once the database is back (docs/operations.md, "When the database is away or slow").
+ * Only the database's failures count: a school's identity provider out of reach is not this.
  */
 public final class DatabaseOutage {
 
@@ -40,8 +41,6 @@ public final class DatabaseOutage {
         // Hikari: no connection within connection-timeout.
         || t instanceof SQLTransientConnectionException
         || t instanceof SQLTimeoutException
-        || t instanceof java.net.SocketTimeoutException
-        || t instanceof java.net.ConnectException
         // A rollback or commit the connection could not carry: it broke under the transaction
         // (the rollback's failure then hides the statement's own).
         || t instanceof org.hibernate.TransactionException) {
