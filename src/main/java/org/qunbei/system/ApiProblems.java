@@ -213,9 +213,32 @@ class ApiProblems {
     if (hasCause(e, BodyTooLargeException.class)) {
       return tooLarge(request);
     }
+    if (org.qunbei.shared.DatabaseOutage.causedBy(e)) {
+      return unavailable(e, request);
+    }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     return respond(
         problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.error.title", "problem.error.detail"));
+  }
+
+  /**
+   * 503: the database is away or over its time limit; the transaction rolled back, nothing was
+   * written, the same request may be sent again (DatabaseOutageFilter answers the filters' alike).
+   */
+  private ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+    log.warn(
+        "Database unavailable, answered 503 to {} {}: {}",
+        request.getMethod(),
+        request.getRequestURI(),
+        e.toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", String.valueOf(org.qunbei.shared.DatabaseOutage.RETRY_AFTER_SECONDS))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "problem.unavailable.title",
+                "problem.unavailable.detail"));
   }
 
   /** 413, naming the upload the path takes (群二维码：…) or, for a JSON body, its limit. */

@@ -32,7 +32,16 @@ class FlywayDialect implements FlywayConfigurationCustomizer {
 
   @Override
   public void customize(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
-    configuration.placeholders(placeholders(driver()));
+    DatabaseDriver driver = driver();
+    configuration.placeholders(placeholders(driver));
+    // Migrations are not bound by the requests' time limits (DatabaseTimeouts): an index built on
+    // a large table may take minutes. Flyway connects on its own, without them.
+    if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari
+        && (driver == DatabaseDriver.POSTGRESQL
+            || driver == DatabaseDriver.MARIADB
+            || driver == DatabaseDriver.MYSQL)) {
+      configuration.dataSource(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+    }
   }
 
   static Map<String, String> placeholders(DatabaseDriver driver) {

@@ -67,7 +67,8 @@ class PageErrors {
   }
 
   @ExceptionHandler(Exception.class)
-  ModelAndView unexpected(Exception e) throws Exception {
+  ModelAndView unexpected(Exception e, jakarta.servlet.http.HttpServletResponse response)
+      throws Exception {
     if (e instanceof org.springframework.web.ErrorResponse) {
       throw e; // Spring's own 4xx (no such path, wrong method…) go through ErrorEndpoint.
     }
@@ -75,6 +76,16 @@ class PageErrors {
       // A form field no page writes: team[-1].name, or an index beyond what a list grows to
       // (team[300].name, team[99999999999].name) — the sender's mistake, not the server's.
       return page(HttpStatus.BAD_REQUEST, null);
+    }
+    if (org.qunbei.shared.DatabaseOutage.causedBy(e)) {
+      // The database is away or too slow: nothing was written, the page works again once it is
+      // back (docs/operations.md). The signed-in user was read before the controller ran.
+      log.warn("Database unavailable, answered 503: {}", e.toString());
+      response.setHeader(
+          "Retry-After", String.valueOf(org.qunbei.shared.DatabaseOutage.RETRY_AFTER_SECONDS));
+      var mav = page(HttpStatus.SERVICE_UNAVAILABLE, null);
+      mav.addObject("retryAfter", org.qunbei.shared.DatabaseOutage.RETRY_AFTER_SECONDS);
+      return mav;
     }
     log.error("Unexpected page error", e);
     return page(HttpStatus.INTERNAL_SERVER_ERROR, null);

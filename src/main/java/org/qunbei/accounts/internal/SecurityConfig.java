@@ -192,6 +192,7 @@ class SecurityConfig {
                     .defaultSuccessUrl("/", false)
                     .failureHandler(
                         (request, response, ex) -> {
+                          databaseAway(ex);
                           // A disabled account is told so, not that its password was wrong.
                           if (ex
                               instanceof
@@ -272,6 +273,7 @@ class SecurityConfig {
   private static AuthenticationEntryPoint unauthorized(
       org.qunbei.system.Messages messages, SignInGuard guard) {
     return (request, response, ex) -> {
+      databaseAway(ex);
       response.setHeader("WWW-Authenticate", "Basic realm=\"qunbei\", charset=\"UTF-8\"");
       String username = SignInGuardFilter.basicUsername(request);
       String detail = "problem.unauthenticated.detail";
@@ -288,6 +290,24 @@ class SecurityConfig {
       }
       messages.writeProblem(request, response, 401, "problem.unauthenticated.title", detail, args);
     };
+  }
+
+  /**
+   * A password that could not be checked because the database is away is not a wrong password: the
+   * failure goes on to the outage filter's 503 instead of a 401 or the login page (which would also
+   * count it towards the lockout).
+   */
+  private static void databaseAway(org.springframework.security.core.AuthenticationException ex)
+      throws jakarta.servlet.ServletException {
+    if (ex
+            instanceof
+            org.springframework.security.authentication.InternalAuthenticationServiceException
+        && org.qunbei.shared.DatabaseOutage.causedBy(ex)) {
+      if (ex.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new jakarta.servlet.ServletException(ex);
+    }
   }
 
   private static AccessDeniedHandler forbidden(org.qunbei.system.Messages messages) {
