@@ -71,19 +71,38 @@ class PrintDigestIT {
         assertThat(m.find()).as(s + " in " + text).isTrue();
         sections.put(s, m.group(1));
       }
-      var image =
-          new org.apache.pdfbox.rendering.PDFRenderer(pdf)
-              .renderImageWithDPI(pdf.getNumberOfPages() - 1, 300);
+      String link = verificationLink(pdf);
+      return new Printout(link, whole.group(1), sections);
+    }
+  }
+
+  /**
+   * The verification QR code as a phone camera reads it: the page may hold the group's own QR code
+   * and the signatures too, so every code on it is read and the one leading to /verify/ is taken; a
+   * rendering the decoder misreads at one resolution is read at another, as a camera moves.
+   */
+  private static String verificationLink(org.apache.pdfbox.pdmodel.PDDocument pdf)
+      throws java.io.IOException {
+    var renderer = new org.apache.pdfbox.rendering.PDFRenderer(pdf);
+    for (int dpi : new int[] {300, 200, 400}) {
+      var image = renderer.renderImageWithDPI(pdf.getNumberOfPages() - 1, dpi);
       var bitmap =
           new com.google.zxing.BinaryBitmap(
               new com.google.zxing.common.HybridBinarizer(
                   new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
-      String link =
-          new com.google.zxing.qrcode.QRCodeReader()
-              .decode(bitmap, Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true))
-              .getText();
-      return new Printout(link, whole.group(1), sections);
+      try {
+        for (var r :
+            new com.google.zxing.multi.qrcode.QRCodeMultiReader()
+                .decodeMultiple(bitmap, Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true))) {
+          if (r.getText().contains("/verify/")) {
+            return r.getText();
+          }
+        }
+      } catch (com.google.zxing.NotFoundException e) {
+        // try the next resolution
+      }
     }
+    throw new AssertionError("no verification QR code readable on the printout's last page");
   }
 
   @Test
