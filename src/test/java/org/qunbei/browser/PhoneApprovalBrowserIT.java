@@ -157,4 +157,19 @@ class PhoneApprovalBrowserIT extends BrowserTest {
                 .asString())
         .isEqualTo("DRAFT");
   }
+
+  @Test
+  void aBatchWithNothingTickedSaysSoAndKeepsTheOpinion() {
+    long id = submitted(null);
+    login("depthead");
+    driver.get(url("/tasks"));
+    driver.findElement(By.id("batch-opinion")).sendKeys("同意，请按规范管理");
+    click("#batch-approve");
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+    driver.switchTo().alert().accept();
+    assertThat(driver.findElement(By.id("batch-error")).getText()).isEqualTo("请至少勾选一份备案");
+    assertThat(value("#batch-opinion")).isEqualTo("同意，请按规范管理");
+    assertThat(driver.findElements(By.cssSelector("#tasks li[data-filing='" + id + "']")))
+        .hasSize(1);
+  }
 }
