@@ -426,8 +426,11 @@ public class FilingService {
   /**
    * Files paper-era filings, all in one transaction: each checked again by {@link #checkPaper} (the
    * caller checked them, but another import may have run since), each FILED under its paper number
-   * with its group number claimed, each in the audit trail.
+   * with its group number claimed, each in the audit trail. A workbook of the most rows allowed
+   * (5,000) takes minutes on a busy two-core server, far past a request's 60 s: this transaction
+   * has ten.
    */
+  @Transactional(timeout = 600)
   public List<Filing> importPaper(CurrentUser importer, List<PaperFiling> papers) {
     Instant now = clock.instant();
     List<Filing> filed = new java.util.ArrayList<>();

@@ -29,6 +29,8 @@ abstract class PaperImportContract {
 
   @org.springframework.beans.factory.annotation.Autowired org.qunbei.system.SqlInstants instants;
 
+  @org.springframework.beans.factory.annotation.Autowired org.qunbei.registry.jobs.JobLeases leases;
+
   Api cyber() {
     return Api.as(port, "cyberoffice");
   }
@@ -304,13 +306,90 @@ abstract class PaperImportContract {
     assertThat(cyber().get(fresh.header("Location")).status()).isEqualTo(200);
   }
 
-  void importAndWaitFor(String location) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline
-        && !List.of("DONE", "FAILED")
-            .contains(cyber().get(location).json().path("status").asString())) {
-      Thread.sleep(200);
+  /**
+   * A job left queued or running by a node that died (its lease not renewed for minutes) is run
+   * again by a live node, as it was asked, in its owner's language; one whose second node died too
+   * is marked failed with a message saying so, and frees its owner to start another.
+   */
+  @Test
+  void aJobWhoseNodeDiedIsTakenOverOnceThenMarkedFailed() throws Exception {
+    byte[] template = template();
+    String tag = Long.toString(System.nanoTime(), 36);
+    importAndWait(
+        Sheets.filled(
+            template,
+            List.of(
+                Sheets.exampleRow(template, Map.of("备案表编号", "纸-" + tag, "群名称", "接手测试群" + tag)))));
+    long filed = registryCount("");
+    long taken = silentExport("status=FILED&sort=number%2Casc", 1);
+    long lost = silentExport("", 2);
+    long fresh = silentExport("", 1);
+    // A job whose lease is still being renewed is not touched.
+    jdbc.update(
+        "update registry_job set updated_at = ? where id = ?",
+        instants.bind(java.time.Instant.now()),
+        fresh);
+
+    leases.takeOver();
+    leases.takeOver(); // a second look finds nothing more to take
+
+    JsonNode done = importAndWaitFor("/api/registry/jobs/" + taken);
+    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("DONE");
+    var workbook = cyber().get("/jobs/" + taken + "/file");
+    assertThat(workbook.status()).isEqualTo(200);
+    try (var book = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
+      long rows = book.getSheetAt(0).getLastRowNum();
+      long filedNow =
+          jdbc.queryForObject("select count(*) from filing where status = 'FILED'", Long.class);
+      assertThat(rows).as("the export taken over, with its filters").isEqualTo(filedNow);
+      assertThat(filedNow).isPositive().isLessThanOrEqualTo(filed);
     }
+    JsonNode failed = cyber().get("/api/registry/jobs/" + lost).json();
+    assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+    assertThat(failed.path("message").asString()).contains("任务中断");
+    assertThat(cyber().get("/api/registry/jobs/" + fresh).json().path("status").asString())
+        .isEqualTo("RUNNING");
+    assertThat(
+            jdbc.queryForObject(
+                "select attempts from registry_job where id = ?", Integer.class, taken))
+        .as("claimed once, by one look")
+        .isEqualTo(2);
+    jdbc.update("update registry_job set status = 'FAILED' where id = ?", fresh);
+  }
+
+  /** A registry export as a node that died left it: running, its lease ten minutes old. */
+  private long silentExport(String request, int attempts) {
+    Object old = instants.bind(java.time.Instant.now().minus(java.time.Duration.ofMinutes(10)));
+    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.update(
+        c -> {
+          var ps =
+              c.prepareStatement(
+                  "insert into registry_job (kind, status, owner, parameters, file_name,"
+                      + " total_rows, done_rows, imported_rows, skipped_rows, bad_rows,"
+                      + " created_at, updated_at, request, locale, attempts)"
+                      + " values ('EXPORT', 'RUNNING', 'cyberoffice', '全部', '备案台账.xlsx',"
+                      + " 10, 3, 0, 0, 0, ?, ?, ?, 'zh-CN', ?)",
+                  new String[] {"id"});
+          ps.setObject(1, old);
+          ps.setObject(2, old);
+          ps.setString(3, request);
+          ps.setInt(4, attempts);
+          return ps;
+        },
+        key);
+    return key.getKey().longValue();
+  }
+
+  JsonNode importAndWaitFor(String location) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode job = cyber().get(location).json();
+    while (System.nanoTime() < deadline
+        && !List.of("DONE", "FAILED").contains(job.path("status").asString())) {
+      Thread.sleep(200);
+      job = cyber().get(location).json();
+    }
+    return job;
   }
 
   @Test

@@ -48,25 +48,15 @@ class SecondFactor {
   }
 
   /**
-   * The rule is read on every signed-in request, and changes a few times a year: kept for ten
-   * seconds (on this node at once when changed here, on the others within ten seconds).
+   * The rule is read on every signed-in request of an account without its own code, from a table of
+   * at most a few rows, and not kept: a rule a security administrator tightens on one node holds on
+   * every node from the next click.
    */
-  private volatile Set<Role> cached;
-
-  private volatile long cachedAt;
-
   @Transactional(readOnly = true)
   Set<Role> requiredFor() {
-    long now = clock.millis();
-    Set<Role> held = cached;
-    if (held != null && now - cachedAt < 10_000) {
-      return held;
-    }
     Set<Role> set = EnumSet.noneOf(Role.class);
     roles.findAll().forEach(r -> set.add(r.role()));
-    cached = java.util.Collections.unmodifiableSet(set);
-    cachedAt = now;
-    return cached;
+    return java.util.Collections.unmodifiableSet(set);
   }
 
   /** Whether this account signs in with a code: it set one up, or one of its roles needs it. */
@@ -140,7 +130,6 @@ class SecondFactor {
     }
     roles.deleteAll();
     required.forEach(r -> roles.save(new SecondFactorRole(r)));
-    cached = null;
     events.publishEvent(
         new DirectoryChanged(
             "policy",

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the registry's jobs one at a time per node: each job is bounded in memory on its own, not
  * several together, and a school's server has few cores. Others wait in a short queue; beyond it a
- * start is refused. (Not a TaskExecutor bean, so Spring's own executor stays as it is.)
+ * start is refused. It knows which jobs it holds, queued or running, so that their leases are
+ * renewed while this node lives ({@link JobLeases}). (Not a TaskExecutor bean, so Spring's own
+ * executor stays as it is.)
  */
 @Component
 public class JobExecutor implements DisposableBean {
@@ -27,8 +29,28 @@ public class JobExecutor implements DisposableBean {
             return t;
           });
 
-  void execute(Runnable job) {
-    pool.execute(job);
+  private final java.util.Set<JobRun> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  void execute(JobRun run, Runnable job) {
+    held.add(run);
+    try {
+      pool.execute(
+          () -> {
+            try {
+              job.run();
+            } finally {
+              held.remove(run);
+            }
+          });
+    } catch (RuntimeException e) {
+      held.remove(run);
+      throw e;
+    }
+  }
+
+  /** The jobs this node holds now, queued or running. */
+  java.util.List<JobRun> held() {
+    return java.util.List.copyOf(held);
   }
 
   @Override

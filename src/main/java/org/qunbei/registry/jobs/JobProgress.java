@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A running job's reports, each committed at once in its own transaction (the job's own work may
- * hold a long read-only one), so that a progress bar on any node moves while the job runs.
+ * hold a long read-only one), so that a progress bar on any node moves while the job runs. Each
+ * also renews the run's lease, and is written only while the job is still at the run's attempt.
  */
 @Component
 public class JobProgress {
@@ -32,62 +33,64 @@ public class JobProgress {
     this.clock = clock;
   }
 
-  public void started(long job, long total) {
+  public void started(JobRun run, long total) {
     update(
-        "update registry_job set status = 'RUNNING', total_rows = ?, updated_at = ? where id = ?",
+        run,
+        "update registry_job set status = 'RUNNING', total_rows = ?, done_rows = 0, updated_at = ?",
         total,
-        now(),
-        job);
+        now());
   }
 
-  public void progressed(long job, long done) {
-    update("update registry_job set done_rows = ?, updated_at = ? where id = ?", done, now(), job);
+  public void progressed(JobRun run, long done) {
+    update(run, "update registry_job set done_rows = ?, updated_at = ?", done, now());
   }
 
-  void exported(long job, long rows) {
+  void exported(JobRun run, long rows) {
     Object now = now();
     update(
+        run,
         "update registry_job set status = 'DONE', done_rows = ?, total_rows = ?, updated_at = ?,"
-            + " finished_at = ? where id = ?",
+            + " finished_at = ?",
         rows,
         rows,
         now,
-        now,
-        job);
+        now);
   }
 
-  void imported(long job, ImportSummary s) {
+  void imported(JobRun run, ImportSummary s) {
     Object now = now();
     update(
+        run,
         "update registry_job set status = ?, done_rows = total_rows, imported_rows = ?,"
-            + " skipped_rows = ?, bad_rows = ?, message = ?, updated_at = ?, finished_at = ?"
-            + " where id = ?",
+            + " skipped_rows = ?, bad_rows = ?, message = ?, updated_at = ?, finished_at = ?",
         s.failed() ? "FAILED" : "DONE",
         s.imported(),
         s.skipped(),
         s.bad(),
         s.message(),
         now,
-        now,
-        job);
+        now);
   }
 
-  void failed(long job, String message) {
+  void failed(JobRun run, String message) {
     Object now = now();
     update(
-        "update registry_job set status = 'FAILED', message = ?, updated_at = ?, finished_at = ?"
-            + " where id = ?",
+        run,
+        "update registry_job set status = 'FAILED', message = ?, updated_at = ?, finished_at = ?",
         message.length() > 500 ? message.substring(0, 500) : message,
         now,
-        now,
-        job);
+        now);
   }
 
   private Object now() {
     return instants.bind(clock.instant());
   }
 
-  private void update(String sql, Object... args) {
-    tx.executeWithoutResult(s -> jdbc.update(sql, args));
+  /** Sets what {@code set} says on the run's job, unless another run has taken the job over. */
+  private void update(JobRun run, String set, Object... args) {
+    Object[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = run.job();
+    all[args.length + 1] = run.attempt();
+    tx.executeWithoutResult(s -> jdbc.update(set + " where id = ? and attempts = ?", all));
   }
 }

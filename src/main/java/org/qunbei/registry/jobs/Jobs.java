@@ -10,9 +10,8 @@ public interface Jobs extends JpaRepository<RegistryJob, Long> {
 
   Optional<RegistryJob> findByIdAndOwner(Long id, String owner);
 
-  /** A person's jobs still under way: queued or running, and heard from lately. */
-  long countByOwnerAndStatusInAndUpdatedAtAfter(
-      String owner, java.util.Collection<JobStatus> statuses, java.time.Instant since);
+  /** A person's jobs still under way. */
+  long countByOwnerAndStatusIn(String owner, java.util.Collection<JobStatus> statuses);
 
   List<RegistryJob> findByOwnerOrderByCreatedAtDesc(String owner, Pageable page);
 }

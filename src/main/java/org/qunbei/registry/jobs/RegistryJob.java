@@ -7,7 +7,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -17,9 +16,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "registry_job")
 public class RegistryJob {
-
-  /** A running job that has not reported for this long died with its node. */
-  static final Duration SILENCE = Duration.ofMinutes(5);
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,6 +36,14 @@ public class RegistryJob {
   private int skippedRows;
   private int badRows;
   private String message;
+
+  /** The export's filters as a query string, so that another node can run it again. */
+  private String request;
+
+  /** The language of whoever started it: the report and the workbook read so. */
+  private String locale;
+
+  private int attempts;
   private Instant createdAt;
   private Instant updatedAt;
   private Instant finishedAt;
@@ -47,8 +51,17 @@ public class RegistryJob {
   protected RegistryJob() {}
 
   static RegistryJob queued(
-      JobKind kind, String owner, String parameters, String fileName, Instant now) {
+      JobKind kind,
+      String owner,
+      String parameters,
+      String request,
+      java.util.Locale locale,
+      String fileName,
+      Instant now) {
     var job = new RegistryJob();
+    job.request = request;
+    job.locale = locale.toLanguageTag();
+    job.attempts = 1;
     job.kind = kind;
     job.status = JobStatus.QUEUED;
     job.owner = owner;
@@ -57,24 +70,6 @@ public class RegistryJob {
     job.createdAt = now;
     job.updatedAt = now;
     return job;
-  }
-
-  /** The status as the owner should see it: a job whose node went silent has failed. */
-  public JobStatus statusAt(Instant now) {
-    if (!status.isFinished() && updatedAt.plus(SILENCE).isBefore(now)) {
-      return JobStatus.FAILED;
-    }
-    return status;
-  }
-
-  /** What the job says; null for a job whose node went silent (the page says it was cut off). */
-  public String messageAt(Instant now) {
-    return statusAt(now) != status ? null : message;
-  }
-
-  /** Whether the job's node went silent: reported as failed, interrupted. */
-  public boolean interruptedAt(Instant now) {
-    return statusAt(now) != status;
   }
 
   /** 0–100, for the progress bar. */
@@ -103,6 +98,25 @@ public class RegistryJob {
 
   public String parameters() {
     return parameters;
+  }
+
+  /** What the job said when it finished (a summary, or why it failed). */
+  public String message() {
+    return message;
+  }
+
+  String request() {
+    return request;
+  }
+
+  java.util.Locale locale() {
+    return locale == null
+        ? java.util.Locale.SIMPLIFIED_CHINESE
+        : java.util.Locale.forLanguageTag(locale);
+  }
+
+  int attempts() {
+    return attempts;
   }
 
   public String fileName() {

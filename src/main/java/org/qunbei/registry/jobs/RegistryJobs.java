@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * Starts the registry's long exports and imports as background jobs and answers for them: their
  * progress, their files and reports, each to its owner only. A job runs on the node that accepted
- * it; what it reports and makes is in the database, so any node can show it.
+ * it; what it reports and makes is in the database, so any node can show it, and another node can
+ * run it again when that node dies ({@link JobLeases}).
  */
 @Service
 public class RegistryJobs {
@@ -39,6 +40,7 @@ public class RegistryJobs {
   private final PaperImport paperImport;
   private final JobExecutor executor;
   private final org.qunbei.accounts.Directory directory;
+  private final org.qunbei.accounts.Users users;
   private final org.qunbei.system.Messages messages;
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
@@ -51,11 +53,13 @@ public class RegistryJobs {
       PaperImport paperImport,
       JobExecutor executor,
       org.qunbei.accounts.Directory directory,
+      org.qunbei.accounts.Users users,
       org.qunbei.system.Messages messages,
       Clock clock,
       org.springframework.context.ApplicationEventPublisher events) {
     this.events = events;
     this.directory = directory;
+    this.users = users;
     this.messages = messages;
     this.jobs = jobs;
     this.files = files;
@@ -82,12 +86,35 @@ public class RegistryJobs {
                 JobKind.EXPORT,
                 user.username(),
                 describe(query),
+                ExportRequest.encode(params),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale(),
                 export.fileName(),
                 clock.instant()));
     long id = job.id();
     accessed(org.qunbei.shared.Accessed.Kind.EXPORT_STARTED, "job " + id + "：" + job.parameters());
-    submit(id, () -> runExport(id, user, query));
+    JobRun run = new JobRun(id, job.attempts());
+    submit(run, job, () -> runExport(run, user, query));
     return job;
+  }
+
+  /**
+   * Runs again, on this node, a job whose node died, as its owner is now ({@link JobLeases} has
+   * claimed it under a new attempt). An owner no longer able to sign in gets nothing run for them.
+   */
+  void resume(RegistryJob job) {
+    JobRun run = new JobRun(job.id(), job.attempts());
+    var owner = users.find(job.owner());
+    // An export whose filters were too long to keep cannot be run again as it was asked.
+    if (owner.isEmpty() || (job.kind() == JobKind.EXPORT && job.request() == null)) {
+      progress.failed(run, messages.text("job.interrupted"));
+      return;
+    }
+    if (job.kind() == JobKind.EXPORT) {
+      RegistryQuery query = RegistryQuery.parse(ExportRequest.decode(job.request()));
+      submit(run, job, () -> runExport(run, owner.get(), query));
+    } else {
+      submit(run, job, () -> runImport(run, owner.get()));
+    }
   }
 
   /** The export's filters in words, for its job page: 关键词“…”、状态：已备案. */
@@ -160,26 +187,28 @@ public class RegistryJobs {
                 JobKind.IMPORT,
                 user.username(),
                 null,
+                null,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale(),
                 PaperImport.cleanName(fileName),
                 clock.instant()));
     long id = job.id();
+    JobRun run = new JobRun(id, job.attempts());
     accessed(org.qunbei.shared.Accessed.Kind.IMPORT_STARTED, "job " + id + "：" + job.fileName());
     try {
       files.store(id, JobFiles.INPUT, upload);
     } catch (RuntimeException e) {
-      progress.failed(id, messages.text("job.failed.upload"));
+      progress.failed(run, messages.text("job.failed.upload"));
       throw e;
     }
-    submit(id, () -> runImport(id, user));
+    submit(run, job, () -> runImport(run, user));
     return job;
   }
 
   private void limitPerPerson(CurrentUser user) {
+    // A job whose node died is still under way: another node takes it over, or marks it failed.
     long underWay =
-        jobs.countByOwnerAndStatusInAndUpdatedAtAfter(
-            user.username(),
-            java.util.List.of(JobStatus.QUEUED, JobStatus.RUNNING),
-            clock.instant().minus(RegistryJob.SILENCE));
+        jobs.countByOwnerAndStatusIn(
+            user.username(), java.util.List.of(JobStatus.QUEUED, JobStatus.RUNNING));
     if (underWay >= PER_PERSON) {
       throw new org.qunbei.shared.TooSoonException("job.tooMany", PER_PERSON);
     }
@@ -227,10 +256,11 @@ public class RegistryJobs {
   }
 
   /** Runs the job in the language of whoever started it (its report and workbook read so). */
-  private void submit(long id, Runnable work) {
-    java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+  private void submit(JobRun run, RegistryJob job, Runnable work) {
+    java.util.Locale locale = job.locale();
     try {
       executor.execute(
+          run,
           () -> {
             org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
             try {
@@ -240,40 +270,43 @@ public class RegistryJobs {
             }
           });
     } catch (java.util.concurrent.RejectedExecutionException e) {
-      files.delete(id, JobFiles.INPUT);
-      progress.failed(id, messages.text("job.failed.queueFull"));
+      files.delete(run.job(), JobFiles.INPUT);
+      progress.failed(run, messages.text("job.failed.queueFull"));
     }
   }
 
-  private void runExport(long id, CurrentUser user, RegistryQuery query) {
+  private void runExport(JobRun run, CurrentUser user, RegistryQuery query) {
+    long id = run.job();
     Path tmp = null;
     try {
-      progress.started(id, export.count(user, query));
+      progress.started(run, export.count(user, query));
       tmp = Files.createTempFile("qunbei-export-", ".xlsx");
       long rows;
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-        rows = export.write(user, query, out, done -> progress.progressed(id, done));
+        rows = export.write(user, query, out, done -> progress.progressed(run, done));
       }
+      // What an earlier run stored before its node died.
+      files.delete(id, JobFiles.OUTPUT);
       try (InputStream in = Files.newInputStream(tmp)) {
         files.store(id, JobFiles.OUTPUT, in);
       }
-      progress.exported(id, rows);
+      progress.exported(run, rows);
     } catch (RuntimeException | IOException e) {
       log.error("export job {} failed", id, e);
-      progress.failed(id, messages.text("job.failed.export"));
+      progress.failed(run, messages.text("job.failed.export"));
     } finally {
       deleteQuietly(tmp);
     }
   }
 
-  private void runImport(long id, CurrentUser user) {
+  private void runImport(JobRun run, CurrentUser user) {
     try {
-      progress.imported(id, paperImport.run(id, user));
+      progress.imported(run, paperImport.run(run, user));
     } catch (RuntimeException e) {
-      log.error("import job {} failed", id, e);
-      progress.failed(id, messages.text("job.failed.import"));
+      log.error("import job {} failed", run.job(), e);
+      progress.failed(run, messages.text("job.failed.import"));
     } finally {
-      files.delete(id, JobFiles.INPUT);
+      files.delete(run.job(), JobFiles.INPUT);
     }
   }
 

@@ -83,14 +83,15 @@ public class PaperImport {
         .strip();
   }
 
-  public ImportSummary run(long job, CurrentUser user) {
+  public ImportSummary run(org.qunbei.registry.jobs.JobRun run, CurrentUser user) {
+    long job = run.job();
     Path tmp = null;
     try {
       tmp = Files.createTempFile("qunbei-import-", ".xlsx");
       try (OutputStream out = Files.newOutputStream(tmp)) {
         files.copy(job, JobFiles.INPUT, out);
       }
-      return run(job, user, tmp);
+      return run(run, user, tmp);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -100,7 +101,8 @@ public class PaperImport {
     }
   }
 
-  private ImportSummary run(long job, CurrentUser user, Path file) {
+  private ImportSummary run(org.qunbei.registry.jobs.JobRun run, CurrentUser user, Path file) {
+    long job = run.job();
     List<ImportIssue> issues = new ArrayList<>();
     Sheet sheet = new Sheet(new CellParser(messages, issues));
     try {
@@ -111,7 +113,7 @@ public class PaperImport {
       save(job, List.of(new ImportIssue(0, null, m)));
       return new ImportSummary(0, 0, 0, true, m);
     }
-    progress.started(job, sheet.rows.size());
+    progress.started(run, sheet.rows.size());
     List<PaperFiling> good = new ArrayList<>();
     int skipped = 0;
     int bad = 0;
@@ -127,7 +129,7 @@ public class PaperImport {
         bad++;
       }
       if (++done % 100 == 0) {
-        progress.progressed(job, done);
+        progress.progressed(run, done);
       }
     }
     if (!good.isEmpty()) {
@@ -229,6 +231,8 @@ public class PaperImport {
   }
 
   private void save(long job, List<ImportIssue> issues) {
+    // A run taken over from a node that died may have saved its report already.
+    jdbc.update("delete from registry_job_issue where job_id = ?", job);
     List<ImportIssue> kept = issues.size() > MAX_ISSUES ? issues.subList(0, MAX_ISSUES) : issues;
     List<Object[]> args = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.registry.jobs.JobKind;
@@ -29,13 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class JobApi {
 
   private final RegistryJobs jobs;
-  private final Clock clock;
-  private final org.qunbei.system.Messages messages;
 
-  JobApi(RegistryJobs jobs, Clock clock, org.qunbei.system.Messages messages) {
-    this.messages = messages;
+  JobApi(RegistryJobs jobs) {
     this.jobs = jobs;
-    this.clock = clock;
   }
 
   @PostMapping(
@@ -53,7 +47,7 @@ public class JobApi {
       RegistryJob job = jobs.startImport(user, fileName, in);
       return ResponseEntity.accepted()
           .location(URI.create("/api/registry/jobs/" + job.id()))
-          .body(JobBody.of(job, clock.instant(), List.of(), messages.text("job.interrupted")));
+          .body(JobBody.of(job, List.of()));
     }
   }
 
@@ -61,11 +55,7 @@ public class JobApi {
   JobBody job(CurrentUser user, @PathVariable long id) {
     RegistryJob job = jobs.get(user, id);
     boolean report = job.kind() == JobKind.IMPORT && job.status().isFinished();
-    return JobBody.of(
-        job,
-        clock.instant(),
-        report ? jobs.issues(user, id) : List.of(),
-        messages.text("job.interrupted"));
+    return JobBody.of(job, report ? jobs.issues(user, id) : List.of());
   }
 
   record JobBody(
@@ -79,17 +69,17 @@ public class JobApi {
       int badRows,
       String message,
       List<ImportIssue> issues) {
-    static JobBody of(RegistryJob j, Instant now, List<ImportIssue> issues, String interrupted) {
+    static JobBody of(RegistryJob j, List<ImportIssue> issues) {
       return new JobBody(
           j.id(),
           j.kind(),
-          j.statusAt(now),
+          j.status(),
           j.percent(),
           j.totalRows(),
           j.importedRows(),
           j.skippedRows(),
           j.badRows(),
-          j.interruptedAt(now) ? interrupted : j.messageAt(now),
+          j.message(),
           issues);
     }
   }

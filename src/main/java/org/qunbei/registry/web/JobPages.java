@@ -124,12 +124,8 @@ public class JobPages {
   private void show(CurrentUser user, long id, Model model) {
     RegistryJob job = jobs.get(user, id);
     model.addAttribute("job", job);
-    model.addAttribute("status", job.statusAt(clock.instant()));
-    model.addAttribute(
-        "message",
-        job.interruptedAt(clock.instant())
-            ? messages.text("job.interrupted")
-            : job.messageAt(clock.instant()));
+    model.addAttribute("status", job.status());
+    model.addAttribute("message", job.message());
     if (job.kind() == org.qunbei.registry.jobs.JobKind.IMPORT && job.status().isFinished()) {
       model.addAttribute("issues", jobs.issues(user, id));
     }
