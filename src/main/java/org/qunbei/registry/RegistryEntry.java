@@ -2,7 +2,6 @@ package org.qunbei.registry;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingStatus;
 import org.qunbei.filing.GroupType;
 
@@ -23,25 +22,4 @@ public record RegistryEntry(
     Instant updatedAt,
     org.qunbei.filing.FilingKind kind,
     LocalDate dueBy,
-    boolean late) {
-
-  static RegistryEntry of(Filing f, String departmentName, java.time.Clock clock) {
-    return new RegistryEntry(
-        f.id(),
-        f.number(),
-        f.status(),
-        f.currentStep(),
-        f.departmentCode(),
-        departmentName,
-        f.groupType(),
-        f.groupName(),
-        f.groupNumber(),
-        f.memberCount(),
-        f.filledOn(),
-        f.submittedAt(),
-        f.updatedAt(),
-        f.lineage().kind(),
-        f.lineage().dueBy(),
-        f.late(clock));
-  }
-}
+    boolean late) {}

@@ -85,8 +85,11 @@ public record RegistryQuery(
       return Sort.unsorted();
     }
     boolean desc = parts.length == 2 && parts[1].strip().equalsIgnoreCase("desc");
-    Sort.Order order = desc ? Sort.Order.desc(attribute) : Sort.Order.asc(attribute);
-    return Sort.by(order, Sort.Order.desc("id"));
+    // Ties are broken by id in the same direction, so that one index (column, id) serves the sort
+    // both ways (V32).
+    return desc
+        ? Sort.by(Sort.Order.desc(attribute), Sort.Order.desc("id"))
+        : Sort.by(Sort.Order.asc(attribute), Sort.Order.asc("id"));
   }
 
   private static <E extends Enum<E>> E parseEnum(
