@@ -59,12 +59,19 @@ public class Registry {
   private final Directory directory;
   private final java.time.Clock clock;
   private final EntityManager em;
+  private final org.qunbei.system.SearchIndex searchIndex;
 
-  Registry(Filings filings, Directory directory, java.time.Clock clock, EntityManager em) {
+  Registry(
+      Filings filings,
+      Directory directory,
+      java.time.Clock clock,
+      EntityManager em,
+      org.qunbei.system.SearchIndex searchIndex) {
     this.filings = filings;
     this.directory = directory;
     this.clock = clock;
     this.em = em;
+    this.searchIndex = searchIndex;
   }
 
   /** Everything the user may see that matches the query. */
@@ -78,7 +85,7 @@ public class Registry {
   }
 
   /** The user's scope narrowed by the query's filters: what a list or an export shows. */
-  public static Specification<Filing> scoped(CurrentUser user, RegistryQuery q) {
+  public Specification<Filing> scoped(CurrentUser user, RegistryQuery q) {
     return FilingAccess.visibleTo(user).and(matching(q));
   }
 
@@ -134,7 +141,7 @@ public class Registry {
         Lineage.late(dueBy, status, filedAt, clock));
   }
 
-  private static Specification<Filing> matching(RegistryQuery q) {
+  private Specification<Filing> matching(RegistryQuery q) {
     return (root, query, cb) -> {
       var all = new java.util.ArrayList<jakarta.persistence.criteria.Predicate>();
       if (q.department() != null) {
@@ -150,12 +157,28 @@ public class Registry {
         all.add(cb.notEqual(root.get("status"), FilingStatus.SUPERSEDED));
       }
       if (q.text() != null) {
-        String like = "%" + escape(q.text().toLowerCase(Locale.ROOT)) + "%";
+        String lower = q.text().toLowerCase(Locale.ROOT);
+        String like = "%" + escape(lower) + "%";
+        var name = root.get("form").<String>get("groupName");
+        var number = root.<String>get("number");
+        var groupNumber = root.get("form").<String>get("groupNumber");
+        if (searchIndex.present()) {
+          // Implied by the LIKEs below; there only so that the index finds the candidates.
+          all.add(
+              cb.isTrue(
+                  cb.function(
+                      "search_terms_contain",
+                      Boolean.class,
+                      name,
+                      number,
+                      groupNumber,
+                      cb.literal(org.qunbei.system.SearchIndex.termsOf(lower)))));
+        }
         all.add(
             cb.or(
-                cb.like(cb.lower(root.get("form").get("groupName")), like, '\\'),
-                cb.like(cb.lower(root.get("number")), like, '\\'),
-                cb.like(cb.lower(root.get("form").get("groupNumber")), like, '\\')));
+                cb.like(cb.lower(name), like, '\\'),
+                cb.like(cb.lower(number), like, '\\'),
+                cb.like(cb.lower(groupNumber), like, '\\')));
       }
       return cb.and(all.toArray(jakarta.persistence.criteria.Predicate[]::new));
     };

@@ -403,6 +403,51 @@ abstract class FilingApiContract {
         .isZero();
   }
 
+  /**
+   * A search finds a fragment of the group's name (two Chinese characters, one, any case), of the
+   * filing number or of the group number, and only a real fragment: on PostgreSQL through its
+   * search index (V33), elsewhere by a scan, with the same answers.
+   */
+  @Test
+  void searchFindsAFragmentOfTheNameOrEitherNumberAndNothingElse() throws Exception {
+    String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    var body = Samples.example();
+    String groupNumber = "97" + (System.nanoTime() % 10_000_000L);
+    body.put("groupName", "检索" + tag + "甲乙庚乙丙群")
+        .put("groupType", "QQ")
+        .put("groupNumber", groupNumber);
+    long id = create(applicant(), body);
+    var submitted = applicant().post("/api/filings/" + id + "/submit", "");
+    assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+    String number = submitted.json().path("number").asString();
+    for (String hit :
+        List.of(
+            "乙庚",
+            "庚",
+            tag.toLowerCase(),
+            "检索" + tag,
+            number,
+            number.substring(number.length() - 4).toLowerCase(),
+            groupNumber.substring(2, 6))) {
+      assertThat(ids(as("cyberoffice").get("/api/filings?size=100&q=" + enc(hit))))
+          .as("found by %s", hit)
+          .contains(id);
+    }
+    // Every pair of characters of 甲乙丙 is in the name, but 甲乙丙 is not.
+    for (String miss : List.of("甲乙丙", "乙丙甲", tag + "乙")) {
+      assertThat(ids(as("cyberoffice").get("/api/filings?size=100&q=" + enc(miss))))
+          .as("not found by %s", miss)
+          .doesNotContain(id);
+    }
+  }
+
+  private static List<Long> ids(Api.Reply list) {
+    assertThat(list.status()).as(list.text()).isEqualTo(200);
+    List<Long> ids = new ArrayList<>();
+    list.json().path("content").forEach(e -> ids.add(e.path("id").asLong()));
+    return ids;
+  }
+
   @Test
   void concurrentSubmissionsNeverShareANumber() throws Exception {
     List<Long> ids = new ArrayList<>();

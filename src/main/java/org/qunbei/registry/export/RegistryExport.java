@@ -26,7 +26,6 @@ import org.qunbei.filing.Phones;
 import org.qunbei.filing.ReviewRecord;
 import org.qunbei.filing.ReviewRouting;
 import org.qunbei.filing.ReviewStepInfo;
-import org.qunbei.registry.Registry;
 import org.qunbei.registry.RegistryQuery;
 import org.qunbei.system.Messages;
 import org.springframework.stereotype.Service;
@@ -67,6 +66,7 @@ public class RegistryExport {
           "export.filedAt");
 
   private final ExportQuery query;
+  private final org.qunbei.registry.Registry registry;
   private final Directory directory;
   private final ReviewRouting routing;
   private final Messages messages;
@@ -74,11 +74,13 @@ public class RegistryExport {
 
   RegistryExport(
       ExportQuery query,
+      org.qunbei.registry.Registry registry,
       Directory directory,
       ReviewRouting routing,
       Messages messages,
       Clock clock) {
     this.query = query;
+    this.registry = registry;
     this.directory = directory;
     this.routing = routing;
     this.messages = messages;
@@ -93,7 +95,7 @@ public class RegistryExport {
   /** How many filings the export will hold, for a progress bar. */
   @Transactional(readOnly = true)
   public long count(CurrentUser user, RegistryQuery filter) {
-    return query.count(Registry.scoped(user, filter));
+    return query.count(registry.scoped(user, filter));
   }
 
   /**
@@ -112,7 +114,7 @@ public class RegistryExport {
         new RegistrySheet(out, messages.text("export.sheet"), headers(steps), widths(steps));
     try {
       query.forEach(
-          Registry.scoped(user, filter),
+          registry.scoped(user, filter),
           filter.pageable().getSort(),
           line -> {
             boolean phones =
