@@ -5,9 +5,9 @@ import java.util.Map;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.registry.Registry;
 import org.qunbei.registry.RegistryEntry;
+import org.qunbei.registry.RegistryPage;
 import org.qunbei.registry.RegistryQuery;
 import org.qunbei.registry.export.RegistryExport;
-import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,11 +58,25 @@ public class RegistryApi {
     return PageBody.of(registry.search(user, RegistryQuery.parse(params)));
   }
 
+  /**
+   * {@code totalExact} false: more than {@code totalElements} match (counted up to 10,000), and
+   * {@code totalPages} is as far as that count reaches.
+   */
   record PageBody(
-      List<RegistryEntry> content, long totalElements, int totalPages, int page, int size) {
-    static PageBody of(Page<RegistryEntry> p) {
+      List<RegistryEntry> content,
+      long totalElements,
+      boolean totalExact,
+      int totalPages,
+      int page,
+      int size) {
+    static PageBody of(RegistryPage p) {
       return new PageBody(
-          p.getContent(), p.getTotalElements(), p.getTotalPages(), p.getNumber(), p.getSize());
+          p.getContent(),
+          p.getTotalElements(),
+          p.isTotalExact(),
+          p.getTotalPages(),
+          p.getNumber(),
+          p.getSize());
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.accounts.Directory;
 import org.qunbei.registry.Registry;
+import org.qunbei.registry.RegistryPage;
 import org.qunbei.registry.RegistryQuery;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,19 +26,21 @@ public class RegistryPages {
   @GetMapping("/registry")
   String registry(CurrentUser user, @RequestParam Map<String, String> params, Model model) {
     RegistryQuery query = RegistryQuery.parse(params);
-    model.addAttribute("page", registry.search(user, query));
-    return list(model, query, "/registry", "nav.registry");
+    return list(model, registry.search(user, query), query, "/registry", "nav.registry");
   }
 
   @GetMapping("/filings/mine")
   String mine(CurrentUser user, @RequestParam Map<String, String> params, Model model) {
     RegistryQuery query = RegistryQuery.parse(params);
-    model.addAttribute("page", registry.mine(user, query));
-    return list(model, query, "/filings/mine", "nav.mine");
+    return list(model, registry.mine(user, query), query, "/filings/mine", "nav.mine");
   }
 
   /** {@code heading} is a message code: the page reads in the reader's language. */
-  private String list(Model model, RegistryQuery query, String base, String heading) {
+  private String list(
+      Model model, RegistryPage page, RegistryQuery query, String base, String heading) {
+    model.addAttribute("page", page);
+    // The pager says "more than" when the count stopped (a shared fragment: other lists have none).
+    model.addAttribute("totalExact", page.isTotalExact());
     model.addAttribute("query", query);
     model.addAttribute("base", base);
     model.addAttribute("heading", heading);

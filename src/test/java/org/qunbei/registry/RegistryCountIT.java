@@ -1,0 +1,65 @@
+package org.qunbei.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.qunbei.support.Api;
+import org.qunbei.support.PageSession;
+import org.qunbei.support.Samples;
+import org.qunbei.support.TestDatabases;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A list longer than the count's limit (10,000; three here) says "more than" instead of counting
+ * every line — in the API ({@code totalExact} false) and on the page — and a list within it is
+ * counted exactly; the lines themselves are the same either way.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RegistryCountIT {
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabases.register("h2", registry);
+    registry.add("qunbei.registry.counted", () -> "3");
+  }
+
+  @Test
+  void aListLongerThanTheCountSaysMoreThanAndAShortOneIsCountedExactly() throws Exception {
+    Api applicant = Api.as(port, "applicant");
+    for (int i = 0; i < 5; i++) {
+      var body = Samples.example();
+      body.put("groupType", "QQ").put("groupNumber", String.valueOf(8810000 + i));
+      body.put("groupName", "计数测试群" + i);
+      long id = applicant.post("/api/filings", body.toString()).json().path("id").asLong();
+      assertThat(applicant.post("/api/filings/" + id + "/submit", "").status()).isEqualTo(200);
+    }
+    Api cyber = Api.as(port, "cyberoffice");
+    var first = cyber.get("/api/filings?q=" + enc("计数测试群") + "&size=2").json();
+    assertThat(first.path("content")).hasSize(2);
+    assertThat(first.path("totalExact").asBoolean()).isFalse();
+    assertThat(first.path("totalElements").asLong()).isEqualTo(3);
+
+    var last = cyber.get("/api/filings?q=" + enc("计数测试群") + "&size=2&page=2").json();
+    assertThat(last.path("content")).as("the lines go on past the count").hasSize(1);
+    assertThat(last.path("totalExact").asBoolean()).as("the last page knows the end").isTrue();
+    assertThat(last.path("totalElements").asLong()).isEqualTo(5);
+
+    var narrow = cyber.get("/api/filings?q=" + enc("计数测试群1") + "&size=2").json();
+    assertThat(narrow.path("totalExact").asBoolean()).isTrue();
+    assertThat(narrow.path("totalElements").asLong()).isEqualTo(1);
+
+    var page = new PageSession(port, "cyberoffice", "demo123");
+    String html = page.get("/registry?q=" + enc("计数测试群") + "&size=2").body();
+    assertThat(html).contains("共 3 条以上").contains("下一页");
+    assertThat(page.get("/registry?q=" + enc("计数测试群1")).body()).doesNotContain("条以上");
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
