@@ -23,13 +23,21 @@ public final class AppProcess {
   private final Path jar;
   private final List<String> args;
   private final Path log;
+  private final List<String> jvm;
   private final int port;
   private Process process;
 
   public AppProcess(Path jar, Path log, List<String> args) {
+    // A small heap and the quick compiler only: the tests' nodes start fast and serve little.
+    this(jar, log, args, List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"));
+  }
+
+  /** With JVM options of the caller's instead, e.g. a server's heap and both compilers. */
+  public AppProcess(Path jar, Path log, List<String> args, List<String> jvm) {
     this.jar = jar;
     this.log = log;
     this.args = args;
+    this.jvm = jvm;
     this.port = freePort();
   }
 
@@ -40,7 +48,8 @@ public final class AppProcess {
   /** Starts the application and waits until its health endpoint answers; returns the wait. */
   public Duration start(Duration timeout) {
     String java = ProcessHandle.current().info().command().orElse("java");
-    var command = new ArrayList<>(List.of(java, "-Xmx320m", "-XX:TieredStopAtLevel=1"));
+    var command = new ArrayList<>(List.of(java));
+    command.addAll(jvm);
     command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
     command.addAll(args);
     try {
@@ -68,6 +77,11 @@ public final class AppProcess {
   public void stop() {
     process.destroy();
     waitFor();
+  }
+
+  /** The operating system's id of the running process. */
+  public long pid() {
+    return process.pid();
   }
 
   public boolean alive() {
