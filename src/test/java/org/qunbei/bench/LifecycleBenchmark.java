@@ -37,11 +37,27 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * audit event they cause — on H2 and PostgreSQL, with 1 and 2 threads. Prints lifecycles per
  * second, the median and p95 time of one decision, and SQL statements per lifecycle (counted by a
  * datasource proxy around the pool). Run: {@code ./mvnw -Pbench test}.
+ *
+ * <p>Where the round trips go: {@code ./mvnw -Pbench test -Dtest=LifecycleBenchmark
+ * -Dbench.databases=postgresql -Dbench.trace=true} lists every statement and commit of one
+ * lifecycle after the warm-up, by phase, with the application method that issued it ({@link
+ * SqlTrace}).
  */
 class LifecycleBenchmark {
 
   static final int WARMUP = Integer.getInteger("bench.warmup", 300);
   static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 2000);
+
+  /**
+   * With {@code -Dbench.trace=true}: after the warm-up, one lifecycle is run with every statement
+   * and commit recorded by phase and caller, written to {@code bench.trace.file} (where {@code
+   * {db}} stands for the database's name), and nothing is timed. Pair it with {@code
+   * -Dbench.databases=postgresql}.
+   */
+  static final boolean TRACE = Boolean.getBoolean("bench.trace");
+
+  static final String TRACE_FILE =
+      System.getProperty("bench.trace.file", "target/chain-trace-{db}.txt");
   static final AtomicLong STATEMENTS = new AtomicLong();
 
   /** Statement executions (a batch is one) plus commits: what waits on the database. */
@@ -63,6 +79,10 @@ class LifecycleBenchmark {
       try (var ctx = start(db)) {
         var bench = new Bench(ctx);
         bench.run(1, WARMUP); // JIT, pools, caches
+        if (TRACE) {
+          bench.trace(db);
+          continue;
+        }
         for (int threads : new int[] {1, 2}) {
           Result r = bench.run(threads, LIFECYCLES);
           System.out.printf(
@@ -115,19 +135,24 @@ class LifecycleBenchmark {
             .listener(
                 new QueryExecutionListener() {
                   @Override
-                  public void beforeQuery(ExecutionInfo info, List<QueryInfo> queries) {}
+                  public void beforeQuery(ExecutionInfo info, List<QueryInfo> queries) {
+                    SqlTrace.begin();
+                  }
 
                   @Override
                   public void afterQuery(ExecutionInfo info, List<QueryInfo> queries) {
                     STATEMENTS.addAndGet(info.isBatch() ? info.getBatchSize() : queries.size());
                     ROUND_TRIPS.incrementAndGet();
+                    SqlTrace.query(info, queries);
                   }
                 })
             .methodListener(
                 new net.ttddyy.dsproxy.listener.MethodExecutionListener() {
                   @Override
                   public void beforeMethod(
-                      net.ttddyy.dsproxy.listener.MethodExecutionContext context) {}
+                      net.ttddyy.dsproxy.listener.MethodExecutionContext context) {
+                    SqlTrace.begin();
+                  }
 
                   @Override
                   public void afterMethod(
@@ -135,6 +160,7 @@ class LifecycleBenchmark {
                     if (context.getMethod().getName().equals("commit")) {
                       ROUND_TRIPS.incrementAndGet();
                     }
+                    SqlTrace.method(context.getMethod().getName());
                   }
                 })
             .build();
@@ -212,6 +238,26 @@ class LifecycleBenchmark {
       Collections.sort(sorted);
       return new Result(
           lifecycles, nanos, sorted, STATEMENTS.get() - before, ROUND_TRIPS.get() - tripsBefore);
+    }
+
+    /** One lifecycle with every statement recorded. */
+    void trace(String db) throws Exception {
+      Thread.sleep(1000); // let work started by the warm-up settle
+      SqlTrace.start("create");
+      Filing f = filings.createDraft(applicant, content);
+      SqlTrace.phase("submit");
+      filings.submit(applicant, f.id(), null);
+      for (int i = 0; i < approvers.size(); i++) {
+        SqlTrace.phase("decide " + (i + 1) + " " + approvers.get(i).username());
+        approvals.decide(
+            approvers.get(i), f.id(), new DecisionRequest(DecisionKind.APPROVE, null), null);
+      }
+      SqlTrace.phase("after");
+      Thread.sleep(Long.getLong("bench.trace.linger", 2000)); // what other threads do meanwhile
+      var file = java.nio.file.Path.of(TRACE_FILE.replace("{db}", db));
+      String summary = SqlTrace.write(SqlTrace.stop(), file);
+      System.out.println("SQL trace of one lifecycle on " + db + " -> " + file.toAbsolutePath());
+      System.out.print(summary);
     }
 
     void lifecycle(ConcurrentLinkedQueue<Long> decisions) {
