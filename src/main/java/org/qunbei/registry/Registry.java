@@ -99,27 +99,60 @@ public class Registry {
     var cb = em.getCriteriaBuilder();
     CriteriaQuery<Tuple> cq = cb.createTupleQuery();
     Root<Filing> root = cq.from(Filing.class);
+    var where = spec.toPredicate(root, cq, cb);
+    if (q.after() != null) {
+      where = cb.and(where, after(q, root, cb));
+    }
     cq.multiselect(LINE.stream().<Selection<?>>map(p -> path(root, p)).toList())
-        .where(spec.toPredicate(root, cq, cb))
+        .where(where)
         .orderBy(QueryUtils.toOrders(pageable.getSort(), root, cb));
     List<Tuple> rows =
         em.createQuery(cq)
-            .setFirstResult((int) pageable.getOffset())
+            .setFirstResult(q.after() != null ? 0 : (int) pageable.getOffset())
             .setMaxResults(pageable.getPageSize())
             .getResultList();
     var names = new java.util.HashMap<String, String>();
     directory.all().forEach(d -> names.put(d.code(), d.name()));
     List<RegistryEntry> lines = rows.stream().map(t -> line(t, names)).toList();
+    String next =
+        lines.size() == pageable.getPageSize() && RegistryCursor.supports(q.sortedBy())
+            ? RegistryCursor.after(q.sortedBy(), lines.get(lines.size() - 1))
+            : null;
     long offset = pageable.getOffset();
-    if (!lines.isEmpty() && lines.size() < pageable.getPageSize()
-        || offset == 0 && lines.isEmpty()) {
-      return new RegistryPage(lines, pageable, offset + lines.size(), true); // the last page
+    if (q.after() != null) {
+      // Whoever walks a list by cursor has its count from the first page: not counted again.
+      return new RegistryPage(lines, pageable, lines.size(), false, next);
+    }
+    // The last page by number knows the total.
+    boolean last = !lines.isEmpty() && lines.size() < pageable.getPageSize();
+    if (last || offset == 0 && lines.isEmpty()) {
+      return new RegistryPage(lines, pageable, offset + lines.size(), true, next);
     }
     long matching = countUpTo(spec, counted + 1);
     if (matching <= counted) {
-      return new RegistryPage(lines, pageable, matching, true);
+      return new RegistryPage(lines, pageable, matching, true, next);
     }
-    return new RegistryPage(lines, pageable, Math.max(counted, offset + lines.size() + 1), false);
+    return new RegistryPage(
+        lines, pageable, Math.max(counted, offset + lines.size() + 1), false, next);
+  }
+
+  /**
+   * The lines after the cursor's in the list's order: (value, id) past the cursor's, the way the
+   * sort's index (column, id) runs, so the database starts reading there.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static jakarta.persistence.criteria.Predicate after(
+      RegistryQuery q, Root<Filing> root, jakarta.persistence.criteria.CriteriaBuilder cb) {
+    var order = q.pageable().getSort().iterator().next();
+    Path<Comparable> column = (Path<Comparable>) path(root, order.getProperty());
+    Comparable value = q.after().value();
+    Path<Long> id = root.get("id");
+    long last = q.after().id();
+    return order.isDescending()
+        ? cb.or(cb.lessThan(column, value), cb.and(cb.equal(column, value), cb.lessThan(id, last)))
+        : cb.or(
+            cb.greaterThan(column, value),
+            cb.and(cb.equal(column, value), cb.greaterThan(id, last)));
   }
 
   /**

@@ -13,10 +13,20 @@ import org.springframework.data.domain.Pageable;
 public final class RegistryPage extends PageImpl<RegistryEntry> {
 
   private final boolean totalExact;
+  private final String next;
 
-  RegistryPage(List<RegistryEntry> content, Pageable pageable, long total, boolean totalExact) {
+  RegistryPage(
+      List<RegistryEntry> content, Pageable pageable, long total, boolean totalExact, String next) {
     super(content, pageable, total);
     this.totalExact = totalExact;
+    this.next = next;
+  }
+
+  /**
+   * The cursor of the next page ({@code after=}), when the sort offers one and there may be more.
+   */
+  public String next() {
+    return next;
   }
 
   public boolean isTotalExact() {

@@ -17,10 +17,15 @@ import org.springframework.data.domain.Sort;
  * come only from fixed sets; anything else is refused (400) rather than passed on to a query.
  */
 public record RegistryQuery(
-    String text, String department, GroupType type, FilingStatus status, Pageable pageable) {
+    String text,
+    String department,
+    GroupType type,
+    FilingStatus status,
+    Pageable pageable,
+    RegistryCursor after) {
 
   static final Set<String> PARAMETERS =
-      Set.of("q", "department", "type", "status", "page", "size", "sort");
+      Set.of("q", "department", "type", "status", "page", "size", "sort", "after");
 
   /** API sort names and the attribute each sorts by. */
   static final Map<String, String> SORTS = sorts();
@@ -57,13 +62,36 @@ public record RegistryQuery(
     if (!v.has("page") && !org.qunbei.shared.Paging.reachable(page, size)) {
       v.add("page", "query.page.invalid");
     }
+    RegistryCursor after = parseAfter(v, params.get("after"), sort);
     v.throwIfAny();
     return new RegistryQuery(
         blankToNull(params.get("q")),
         blankToNull(params.get("department")),
         type,
         status,
-        PageRequest.of(page, size, sort));
+        PageRequest.of(page, size, sort),
+        after);
+  }
+
+  /** The attribute the list is sorted by first. */
+  String sortedBy() {
+    return pageable.getSort().iterator().next().getProperty();
+  }
+
+  private static RegistryCursor parseAfter(Violations v, String raw, Sort sort) {
+    if (raw == null || raw.isBlank() || sort.isUnsorted()) {
+      return null;
+    }
+    String attribute = sort.iterator().next().getProperty();
+    if (!RegistryCursor.supports(attribute)) {
+      v.add("after", "query.after.sort");
+      return null;
+    }
+    RegistryCursor cursor = RegistryCursor.decode(attribute, raw.strip());
+    if (cursor == null) {
+      v.add("after", "query.after.invalid");
+    }
+    return cursor;
   }
 
   private static Sort parseSort(Violations v, String raw) {

@@ -153,6 +153,18 @@ class RegistryScaleBenchmark {
     var calls = new LinkedHashMap<String, String>();
     calls.put("list, first page (default: updatedAt desc)", "/api/filings");
     calls.put("list, page 2000 (size 20)", "/api/filings?page=2000&size=20");
+    // The same depth by keyset: the cursor page 1999 hands out (ADR 24).
+    var before =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/filings?page=1999&size=20"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    Matcher cursor = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(before.body());
+    if (cursor.find()) {
+      calls.put(
+          "list, page 2000 by after= (keyset)", "/api/filings?size=20&after=" + cursor.group(1));
+    }
     for (String sort : sorts()) {
       calls.put("sort=" + sort + " (asc), first page", "/api/filings?sort=" + sort);
     }

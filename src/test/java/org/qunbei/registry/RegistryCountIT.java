@@ -53,6 +53,35 @@ class RegistryCountIT {
     assertThat(narrow.path("totalExact").asBoolean()).isTrue();
     assertThat(narrow.path("totalElements").asLong()).isEqualTo(1);
 
+    // Keyset paging: each page's next leads on from its last line, with no line twice or missed.
+    for (String sort : java.util.List.of("", "&sort=type,asc", "&sort=status,desc")) {
+      java.util.List<Long> byNumber = new java.util.ArrayList<>();
+      for (int p = 0; p < 3; p++) {
+        cyber
+            .get("/api/filings?q=" + enc("计数测试群") + "&size=2&page=" + p + sort)
+            .json()
+            .path("content")
+            .forEach(e -> byNumber.add(e.path("id").asLong()));
+      }
+      java.util.List<Long> byCursor = new java.util.ArrayList<>();
+      String after = "";
+      for (int p = 0; p < 3; p++) {
+        var json = cyber.get("/api/filings?q=" + enc("计数测试群") + "&size=2" + sort + after).json();
+        json.path("content").forEach(e -> byCursor.add(e.path("id").asLong()));
+        if (!after.isEmpty()) {
+          assertThat(json.path("totalExact").asBoolean()).as("not counted again").isFalse();
+        }
+        after = json.path("next").isString() ? "&after=" + json.path("next").asString() : "";
+      }
+      assertThat(byCursor).as("sort %s", sort).hasSize(5).isEqualTo(byNumber);
+      assertThat(after).as("no next after the last line").isEmpty();
+    }
+    var bySortWithoutCursor =
+        cyber.get("/api/filings?sort=groupName&after=" + first.path("next").asString());
+    assertThat(bySortWithoutCursor.status()).isEqualTo(400);
+    assertThat(bySortWithoutCursor.error("after")).contains("page");
+    assertThat(cyber.get("/api/filings?after=xyz").error("after")).contains("next");
+
     var page = new PageSession(port, "cyberoffice", "demo123");
     String html = page.get("/registry?q=" + enc("计数测试群") + "&size=2").body();
     assertThat(html).contains("共 3 条以上").contains("下一页");

@@ -279,7 +279,7 @@ class SeveralNodesIT {
     for (int i = 0; i < 6; i++) {
       submitted(i % 3, String.valueOf(7654400 + i));
     }
-    Thread.sleep(10_000);
+    Thread.sleep(6_000);
 
     try (Connection c = DriverManager.getConnection(DB, "postgres", "");
         Statement s = c.createStatement()) {
@@ -330,7 +330,7 @@ class SeveralNodesIT {
   void anImportWhoseNodeIsKilledIsTakenOverAndFilesEachRowOnce() throws Exception {
     byte[] template = Api.as(port(0), "cyberoffice").get("/registry/import/template").bytes();
     String tag = Long.toString(System.nanoTime(), 36);
-    int rows = 400;
+    int rows = 250;
     Map<String, String> example = Sheets.exampleRow(template, Map.of());
     List<Map<String, String>> lines = new ArrayList<>();
     for (int i = 0; i < rows; i++) {

@@ -60,7 +60,10 @@ public class RegistryApi {
 
   /**
    * {@code totalExact} false: more than {@code totalElements} match (counted up to 10,000), and
-   * {@code totalPages} is as far as that count reaches.
+   * {@code totalPages} is as far as that count reaches. {@code next}: pass it as {@code after=} for
+   * the next page of a long list (the default sort, department, type, status), however deep; a page
+   * after a cursor is not counted again ({@code totalExact} false, {@code totalElements} its own
+   * lines).
    */
   record PageBody(
       List<RegistryEntry> content,
@@ -68,7 +71,8 @@ public class RegistryApi {
       boolean totalExact,
       int totalPages,
       int page,
-      int size) {
+      int size,
+      String next) {
     static PageBody of(RegistryPage p) {
       return new PageBody(
           p.getContent(),
@@ -76,7 +80,8 @@ public class RegistryApi {
           p.isTotalExact(),
           p.getTotalPages(),
           p.getNumber(),
-          p.getSize());
+          p.getSize(),
+          p.next());
     }
   }
 }
