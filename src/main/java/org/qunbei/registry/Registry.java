@@ -148,11 +148,19 @@ public class Registry {
     Comparable value = q.after().value();
     Path<Long> id = root.get("id");
     long last = q.after().id();
+    // The first conjunct is implied by the second; without it a database filters the index from
+    // its start instead of seeking to the cursor (an OR is no range; a row comparison would be, but
+    // criteria queries have none): 41 ms → 0.5 ms at depth 40,000 of 10^6 on PostgreSQL.
     return order.isDescending()
-        ? cb.or(cb.lessThan(column, value), cb.and(cb.equal(column, value), cb.lessThan(id, last)))
-        : cb.or(
-            cb.greaterThan(column, value),
-            cb.and(cb.equal(column, value), cb.greaterThan(id, last)));
+        ? cb.and(
+            cb.lessThanOrEqualTo(column, value),
+            cb.or(
+                cb.lessThan(column, value), cb.and(cb.equal(column, value), cb.lessThan(id, last))))
+        : cb.and(
+            cb.greaterThanOrEqualTo(column, value),
+            cb.or(
+                cb.greaterThan(column, value),
+                cb.and(cb.equal(column, value), cb.greaterThan(id, last))));
   }
 
   /**
