@@ -77,6 +77,19 @@ public final class FilingAccess {
     return (root, query, cb) -> cb.or(departmental(user, root, cb).toArray(Predicate[]::new));
   }
 
+  /**
+   * The submitted filings the user sees, said by department, for figures kept per department (the
+   * statistics tally): every department when {@code all}; otherwise those of {@code departments}
+   * (their own, those they head or lead) and, in any department, those {@code username} created.
+   */
+  public record SubmittedScope(boolean all, Set<String> departments, String username) {}
+
+  public static SubmittedScope submittedScope(CurrentUser user) {
+    Set<String> departments = ownDepartments(user);
+    departments.addAll(user.leaderOf());
+    return new SubmittedScope(user.seesWholeRegistry(), Set.copyOf(departments), user.username());
+  }
+
   private static List<Predicate> departmental(
       CurrentUser user, Root<Filing> root, CriteriaBuilder cb) {
     List<Predicate> any = new ArrayList<>();

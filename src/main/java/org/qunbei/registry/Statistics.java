@@ -55,13 +55,7 @@ public record Statistics(
       directory.all().forEach(d -> departmentNames.put(d.code(), d.name()));
     }
 
-    void add(
-        String department,
-        GroupType type,
-        FilingStatus status,
-        boolean hasExternal,
-        LocalDate dissolveBy,
-        long n) {
+    void add(String department, GroupType type, FilingStatus status, boolean hasExternal, long n) {
       statuses.merge(status, n, Long::sum);
       if (status != FilingStatus.FILED) {
         return;
@@ -74,16 +68,18 @@ public record Statistics(
       if (hasExternal) {
         external += n;
       }
-      if (dissolveBy != null) {
-        months.merge(YearMonth.from(dissolveBy), n, Long::sum);
-      }
     }
 
-    /** A change filing submitted in the period, and whether it missed commitment 4's five days. */
-    void change(boolean late) {
-      changes++;
+    /** Filed short-term groups that must be dissolved by the month. */
+    void dissolving(YearMonth month, long n) {
+      months.merge(month, n, Long::sum);
+    }
+
+    /** Change filings submitted in the period, and whether they missed commitment 4's five days. */
+    void change(boolean late, long n) {
+      changes += n;
       if (late) {
-        lateChanges++;
+        lateChanges += n;
       }
     }
 

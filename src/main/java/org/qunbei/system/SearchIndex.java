@@ -1,8 +1,5 @@
 package org.qunbei.system;
 
-import javax.sql.DataSource;
-import org.springframework.boot.jdbc.DatabaseDriver;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,15 +11,8 @@ public class SearchIndex {
 
   private final boolean present;
 
-  SearchIndex(DataSource dataSource) {
-    boolean postgres;
-    try {
-      String url = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getURL());
-      postgres = DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot tell which database this is", e);
-    }
-    this.present = postgres;
+  SearchIndex(DatabaseKind database) {
+    this.present = database.postgres();
   }
 
   public boolean present() {

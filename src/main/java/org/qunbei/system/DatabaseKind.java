@@ -1,0 +1,29 @@
+package org.qunbei.system;
+
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which database this is, for the few features that only PostgreSQL carries (the search index, the
+ * statistics tally: the migrations under db/postgresql). Told once, from the connection URL.
+ */
+@Component
+public class DatabaseKind {
+
+  private final boolean postgres;
+
+  DatabaseKind(DataSource dataSource) {
+    try {
+      String url = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getURL());
+      this.postgres = DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
+  }
+
+  public boolean postgres() {
+    return postgres;
+  }
+}
