@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
  * could have seen it, so a number once shown is never given again.
  */
 @Component
-class FilingNumbers {
+public class FilingNumbers {
+
+  /** What every online number of this century begins with (QB-2026-00042). */
+  public static final String COMMON = "QB-20";
 
   private final JdbcTemplate jdbc;
 

@@ -68,7 +68,7 @@ public class Registry {
       java.time.Clock clock,
       EntityManager em,
       org.qunbei.system.SearchIndex searchIndex,
-      @org.springframework.beans.factory.annotation.Value("${qunbei.registry.counted:10000}")
+      @org.springframework.beans.factory.annotation.Value("${qunbei.registry.counted:1000}")
           int counted) {
     this.counted = counted;
     this.filings = filings;
@@ -238,7 +238,9 @@ public class Registry {
                       name,
                       number,
                       groupNumber,
-                      cb.literal(org.qunbei.system.SearchIndex.termsOf(lower)))));
+                      cb.literal(
+                          org.qunbei.system.SearchIndex.termsOf(
+                              lower, org.qunbei.filing.FilingNumbers.COMMON)))));
         }
         all.add(
             cb.or(

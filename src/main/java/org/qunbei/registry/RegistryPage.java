@@ -6,7 +6,7 @@ import org.springframework.data.domain.Pageable;
 
 /**
  * A page of the registry and how many lines match: exactly when they are at most {@code
- * qunbei.registry.counted} (10,000), otherwise "more than that" ({@link #isTotalExact()} false).
+ * qunbei.registry.counted} (1,000), otherwise "more than that" ({@link #isTotalExact()} false).
  * Counting a province's million filings costs more than showing the page, and nobody pages to the
  * end of a list that long: they narrow it.
  */
