@@ -7,6 +7,7 @@ import org.qunbei.accounts.internal.Departments;
 import org.qunbei.accounts.internal.UserAccounts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The department directory, read-only for the rest of the application. */
 @Service
@@ -23,22 +24,60 @@ public class Directory {
 
   /** The enabled users who hold a role. */
   public List<Contact> withRole(Role role) {
-    return accounts.contactsWithRole(role);
+    return once("role:" + role, () -> accounts.contactsWithRole(role));
   }
 
   public Optional<Contact> contact(String username) {
-    return username == null ? Optional.empty() : accounts.contactOf(username);
+    return username == null
+        ? Optional.empty()
+        : once("contact:" + username, () -> accounts.contactOf(username));
   }
 
   /** The department's head, if the directory names one who can log in. */
   public Optional<Contact> headOf(String department) {
-    return accounts.headOf(department);
+    return once("head:" + department, () -> accounts.headOf(department));
   }
 
   /** The department's leader in charge, if the directory names one who can log in. */
   public Optional<Contact> leaderOf(String department) {
-    return accounts.leaderOf(department);
+    return once("leader:" + department, () -> accounts.leaderOf(department));
   }
+
+  /**
+   * Reads a directory fact once per transaction. One decision asks for the same people several
+   * times — the next step's deciders for their notice, again for their delegations, the applicant
+   * for theirs — and each ask was a round trip. Within a transaction the answer cannot usefully
+   * change; across transactions nothing is kept, so every node still reads the directory as it is
+   * (ADR 23: nodes share only the database).
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T once(String key, java.util.function.Supplier<T> read) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return read.get();
+    }
+    var memo = (java.util.Map<String, Object>) TransactionSynchronizationManager.getResource(MEMO);
+    if (memo == null) {
+      var fresh = new java.util.HashMap<String, Object>();
+      TransactionSynchronizationManager.bindResource(MEMO, fresh);
+      TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(MEMO);
+            }
+          });
+      memo = fresh;
+    }
+    Object known = memo.get(key);
+    if (known == null) {
+      known = read.get();
+      memo.put(key, known);
+    }
+    return (T) known;
+  }
+
+  /** The key of the per-transaction memo of {@link #once}. */
+  private static final Object MEMO = new Object();
 
   public Optional<DepartmentInfo> department(String code) {
     return code == null ? Optional.empty() : departments.findByCode(code).map(Department::info);

@@ -18,9 +18,11 @@ public class FilingNumbers {
   public static final String COMMON = "QB-20";
 
   private final JdbcTemplate jdbc;
+  private final boolean returning;
 
-  FilingNumbers(JdbcTemplate jdbc) {
+  FilingNumbers(JdbcTemplate jdbc, org.qunbei.system.DatabaseKind database) {
     this.jdbc = jdbc;
+    this.returning = database.postgres();
   }
 
   private static final java.util.regex.Pattern ONLINE =
@@ -52,6 +54,18 @@ public class FilingNumbers {
 
   private String draw(Year year) {
     int y = year.getValue();
+    if (returning) {
+      // PostgreSQL counts and answers in one round trip; the others update, then read.
+      var drawn =
+          jdbc.queryForList(
+              "update filing_number_counter set last_value = last_value + 1"
+                  + " where counter_year = ? returning last_value",
+              Long.class,
+              y);
+      if (!drawn.isEmpty()) {
+        return format(y, drawn.get(0));
+      }
+    }
     if (jdbc.update(
             "update filing_number_counter set last_value = last_value + 1 where counter_year = ?",
             y)
@@ -69,6 +83,10 @@ public class FilingNumbers {
     Long value =
         jdbc.queryForObject(
             "select last_value from filing_number_counter where counter_year = ?", Long.class, y);
-    return "QB-%d-%05d".formatted(y, value);
+    return format(y, value);
+  }
+
+  private static String format(int year, long value) {
+    return "QB-%d-%05d".formatted(year, value);
   }
 }
