@@ -16,6 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -300,32 +302,95 @@ public class AuditTrail {
   }
 
   /**
-   * Joins the event to the chain: the head's row lock (held to the end of this transaction) gives
-   * every event one place after the one before it, on any number of nodes.
+   * Joins the event to the chain when its transaction is about to commit: the head's row lock then
+   * gives every event one place after the one before it, on any number of nodes. Taken at the end
+   * rather than when the event happens, the lock is held for the append and the commit alone — not
+   * for the notices, delegations and look-ups that follow a decision — so that transactions which
+   * all append do not wait for each other's whole work. Outside a transaction (none today) it joins
+   * at once.
    */
   private void append(
       AuditAction action, String actor, Long filingId, long version, String detail) {
     // What someone typed reaches the trail (a filter the auditor read by, a name a failed
     // sign-in gave): kept as far as its column goes, without what no column keeps.
-    actor = fit(actor, 50);
-    detail = fit(detail, 1000);
+    var event =
+        new Pending(
+            fit(actor, 50),
+            roles(),
+            action.name(),
+            filingId,
+            version,
+            address(),
+            fit(detail, 1000));
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      join(List.of(event));
+      return;
+    }
+    var queue = (Queue) TransactionSynchronizationManager.getResource(Queue.class);
+    if (queue == null) {
+      queue = new Queue();
+      TransactionSynchronizationManager.bindResource(Queue.class, queue);
+      TransactionSynchronizationManager.registerSynchronization(queue);
+    }
+    if (queue.joined) {
+      join(List.of(event)); // announced by another synchronization's beforeCommit, after ours
+    } else {
+      queue.events.add(event);
+    }
+  }
+
+  /** An event as it happened, waiting for its place in the chain. */
+  private record Pending(
+      String actor,
+      String roles,
+      String action,
+      Long filingId,
+      long version,
+      String address,
+      String detail) {}
+
+  /** The transaction's events, joined to the chain just before it commits. */
+  private final class Queue implements TransactionSynchronization {
+    final List<Pending> events = new java.util.ArrayList<>();
+    boolean joined;
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      joined = true;
+      if (!events.isEmpty()) {
+        join(events);
+      }
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      TransactionSynchronizationManager.unbindResourceIfPossible(Queue.class);
+    }
+  }
+
+  private void join(List<Pending> pending) {
     AuditHead head = heads.lockHead();
-    long seq = head.seq() + 1;
-    AuditEvent e =
-        events.save(
-            new AuditEvent(
-                clock.instant(),
-                actor,
-                roles(),
-                action.name(),
-                filingId,
-                version,
-                address(),
-                detail,
-                seq,
-                head.hash(),
-                seal));
-    head.advance(seq, e.hash(), seal);
+    long seq = head.seq();
+    String prev = head.hash();
+    for (Pending p : pending) {
+      seq++;
+      AuditEvent e =
+          events.save(
+              new AuditEvent(
+                  clock.instant(),
+                  p.actor(),
+                  p.roles(),
+                  p.action(),
+                  p.filingId(),
+                  p.version(),
+                  p.address(),
+                  p.detail(),
+                  seq,
+                  prev,
+                  seal));
+      prev = e.hash();
+    }
+    head.advance(seq, prev, seal);
   }
 
   /** How the whole chain stands: intact, or the first place it is broken and how. */
