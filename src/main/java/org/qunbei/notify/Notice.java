@@ -148,6 +148,11 @@ public class Notice {
     return createdAt;
   }
 
+  /** When a sender may first take it. */
+  Instant nextAttemptAt() {
+    return nextAttemptAt;
+  }
+
   public Instant readAt() {
     return readAt;
   }
