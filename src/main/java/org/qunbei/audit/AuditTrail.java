@@ -9,6 +9,7 @@ import org.qunbei.filing.FilingEdited;
 import org.qunbei.filing.FilingSubmitted;
 import org.qunbei.filing.FilingWithdrawn;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.GrantedAuthority;
@@ -16,8 +17,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -34,6 +33,9 @@ public class AuditTrail {
   private final AuditCheckpointing checkpoints;
   private final Clock clock;
 
+  /** Events wait here for their place in the chain until their transaction is about to commit. */
+  private final org.qunbei.shared.AtCommit<Pending> queue;
+
   AuditTrail(
       AuditEvents events,
       AuditHeads heads,
@@ -45,6 +47,7 @@ public class AuditTrail {
     this.events = events;
     this.seal = seal;
     this.clock = clock;
+    this.queue = new org.qunbei.shared.AtCommit<>(this::join, Ordered.LOWEST_PRECEDENCE);
   }
 
   @EventListener
@@ -322,21 +325,7 @@ public class AuditTrail {
             version,
             address(),
             fit(detail, 1000));
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      join(List.of(event));
-      return;
-    }
-    var queue = (Queue) TransactionSynchronizationManager.getResource(Queue.class);
-    if (queue == null) {
-      queue = new Queue();
-      TransactionSynchronizationManager.bindResource(Queue.class, queue);
-      TransactionSynchronizationManager.registerSynchronization(queue);
-    }
-    if (queue.joined) {
-      join(List.of(event)); // announced by another synchronization's beforeCommit, after ours
-    } else {
-      queue.events.add(event);
-    }
+    queue.add(event);
   }
 
   /** An event as it happened, waiting for its place in the chain. */
@@ -348,25 +337,6 @@ public class AuditTrail {
       long version,
       String address,
       String detail) {}
-
-  /** The transaction's events, joined to the chain just before it commits. */
-  private final class Queue implements TransactionSynchronization {
-    final List<Pending> events = new java.util.ArrayList<>();
-    boolean joined;
-
-    @Override
-    public void beforeCommit(boolean readOnly) {
-      joined = true;
-      if (!events.isEmpty()) {
-        join(events);
-      }
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(Queue.class);
-    }
-  }
 
   private void join(List<Pending> pending) {
     AuditHead head = heads.lockHead();

@@ -1,15 +1,12 @@
 package org.qunbei.notify;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.qunbei.accounts.Contact;
 import org.qunbei.approval.Deciders;
 import org.qunbei.system.Messages;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where every notice and robot post is worded and written: in the school's language, to one person,
@@ -20,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class NoticeDesk {
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final org.qunbei.shared.AtCommit<Notice> atCommit;
   private final org.qunbei.system.SqlInstants instants;
   private final Deciders deciders;
   private final Messages messages;
@@ -33,6 +31,8 @@ class NoticeDesk {
       Clock clock) {
     this.jdbc = jdbc;
     this.instants = instants;
+    // Before the audit's (lowest precedence): its lock is then not held while notices are written.
+    this.atCommit = new org.qunbei.shared.AtCommit<>(this::insert, 0);
     this.deciders = deciders;
     this.messages = messages;
     this.clock = clock;
@@ -51,52 +51,13 @@ class NoticeDesk {
 
   /**
    * Writes the notice in the transaction that caused it (the outbox, ADR 6). A decision notices two
-   * or three people; their rows are kept until the transaction is about to commit and then written
-   * in one JDBC batch — one round trip instead of one per person (an entity with an identity id is
-   * inserted at once, one by one).
+   * or three people; their rows are written together just before the transaction commits ({@link
+   * org.qunbei.shared.AtCommit}): one round trip instead of one per person (an entity with an
+   * identity id is inserted at once, one by one).
    */
   void write(Contact to, Long filingId, String title, String body, String link) {
-    var notice =
-        new Notice(to.username(), to.email(), filingId, title, body, link, clock.instant());
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      insert(List.of(notice));
-      return;
-    }
-    var batch = (Batch) TransactionSynchronizationManager.getResource(Batch.class);
-    if (batch == null) {
-      batch = new Batch();
-      TransactionSynchronizationManager.bindResource(Batch.class, batch);
-      TransactionSynchronizationManager.registerSynchronization(batch);
-    }
-    if (batch.written) {
-      insert(List.of(notice)); // written by another synchronization's beforeCommit, after ours
-    } else {
-      batch.notices.add(notice);
-    }
-  }
-
-  /** The transaction's notices, written together before it commits (before the audit's lock). */
-  private final class Batch implements TransactionSynchronization {
-    final List<Notice> notices = new ArrayList<>();
-    boolean written;
-
-    @Override
-    public int getOrder() {
-      return 0;
-    }
-
-    @Override
-    public void beforeCommit(boolean readOnly) {
-      written = true;
-      if (!notices.isEmpty()) {
-        insert(notices);
-      }
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(Batch.class);
-    }
+    atCommit.add(
+        new Notice(to.username(), to.email(), filingId, title, body, link, clock.instant()));
   }
 
   /** The columns a new notice has (the entity maps the same: Notice). */
