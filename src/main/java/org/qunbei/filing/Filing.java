@@ -13,7 +13,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
 import org.qunbei.shared.StateConflictException;
 
 /**
@@ -304,16 +303,9 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   }
 
   private void apply(FilingContent c, Instant now) {
-    List<TeamMember> team = form == null ? null : form.team;
     form = new FilingContent.Editor(c);
-    if (team != null && team.equals(c.team())) {
-      // The same people (a submission re-applies the form as it stands): Hibernate keeps its
-      // collection, instead of deleting the team's rows and inserting them again.
-      form.team = team;
-    } else {
-      // A list of its own: Hibernate takes over the collection, and the record's is unmodifiable.
-      form.team = new ArrayList<>(c.team());
-    }
+    // A list of its own: Hibernate takes over the collection, and the record's is unmodifiable.
+    form.team = new ArrayList<>(c.team());
     updatedAt = now;
   }
 
