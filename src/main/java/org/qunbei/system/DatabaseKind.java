@@ -12,18 +12,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class DatabaseKind {
 
-  private final boolean postgres;
+  private final DatabaseDriver driver;
 
   DatabaseKind(DataSource dataSource) {
     try {
       String url = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getURL());
-      this.postgres = DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
+      this.driver = DatabaseDriver.fromJdbcUrl(url);
     } catch (Exception e) {
       throw new IllegalStateException("cannot tell which database this is", e);
     }
   }
 
+  public DatabaseDriver driver() {
+    return driver;
+  }
+
   public boolean postgres() {
-    return postgres;
+    return driver == DatabaseDriver.POSTGRESQL;
+  }
+
+  /** MariaDB or MySQL: they keep instants in DATETIME columns as UTC wall-clock time (V1). */
+  public boolean mariaDbOrMySql() {
+    return driver == DatabaseDriver.MARIADB || driver == DatabaseDriver.MYSQL;
   }
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DatabaseDriver;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +24,16 @@ class FlywayDialect implements FlywayConfigurationCustomizer {
           "set_type", "set data type");
 
   private final DataSource dataSource;
+  private final DatabaseKind database;
 
-  FlywayDialect(DataSource dataSource) {
+  FlywayDialect(DataSource dataSource, DatabaseKind database) {
     this.dataSource = dataSource;
+    this.database = database;
   }
 
   @Override
   public void customize(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
-    DatabaseDriver driver = driver();
+    DatabaseDriver driver = database.driver();
     configuration.placeholders(placeholders(driver));
     // Migrations are not bound by the requests' time limits (DatabaseTimeouts): an index built on
     // a large table may take minutes. Flyway connects on its own, without them.
@@ -63,14 +64,5 @@ class FlywayDialect implements FlywayConfigurationCustomizer {
     var map = new java.util.HashMap<>(STANDARD);
     map.put("blob_type", blob);
     return map;
-  }
-
-  private DatabaseDriver driver() {
-    try {
-      String url = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getURL());
-      return DatabaseDriver.fromJdbcUrl(url);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot tell which database this is", e);
-    }
   }
 }

@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import javax.sql.DataSource;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +16,8 @@ public class SqlInstants {
 
   private final boolean wallClockColumns;
 
-  SqlInstants(DataSource dataSource) {
-    this.wallClockColumns = isMariaDbOrMySql(dataSource);
+  SqlInstants(DatabaseKind database) {
+    this.wallClockColumns = database.mariaDbOrMySql();
   }
 
   /** The value to pass to {@code setObject} or as a JdbcTemplate argument. */
@@ -41,14 +38,5 @@ public class SqlInstants {
     }
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
-  }
-
-  private static boolean isMariaDbOrMySql(DataSource dataSource) {
-    try {
-      String url = JdbcUtils.extractDatabaseMetaData(dataSource, java.sql.DatabaseMetaData::getURL);
-      return url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:");
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("cannot tell which database this is", e);
-    }
   }
 }
