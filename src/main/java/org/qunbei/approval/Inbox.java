@@ -76,8 +76,9 @@ public class Inbox {
                 f.version()));
   }
 
-  public long count(CurrentUser user) {
-    return filings.count(waitingFor(user));
+  /** How many filings wait for the user, counted up to {@code limit} (the badge's "99+"). */
+  public long countUpTo(CurrentUser user, int limit) {
+    return filings.countUpTo(waitingFor(user), limit);
   }
 
   /** 我已审批: the user's own decisions, newest first, with where each filing stands now. */

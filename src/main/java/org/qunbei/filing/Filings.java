@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** All filings. List queries go through a {@link FilingAccess} scope; never unscoped. */
-public interface Filings extends Repository<Filing, Long>, JpaSpecificationExecutor<Filing> {
+public interface Filings
+    extends Repository<Filing, Long>, JpaSpecificationExecutor<Filing>, CountingUpTo {
 
   /** The whole aggregate in one query: callers read the team outside the transaction. */
   @EntityGraph(attributePaths = "form.team")
