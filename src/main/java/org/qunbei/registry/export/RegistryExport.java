@@ -100,9 +100,9 @@ public class RegistryExport {
 
   /**
    * Writes the workbook to {@code out}, reporting every 500 filings written to {@code progress}.
-   * Returns the number of filings written.
+   * Returns the number of filings written. Not in a transaction: the filings are read on a thread
+   * of their own, in one (ExportQuery), while this one writes.
    */
-  @Transactional(readOnly = true)
   public long write(
       CurrentUser user, RegistryQuery filter, OutputStream out, LongConsumer progress) {
     Map<String, String> departments = new HashMap<>();
@@ -236,17 +236,17 @@ public class RegistryExport {
     return instant == null ? null : LocalDateTime.ofInstant(instant, clock.getZone());
   }
 
-  /** Enum labels as the form prints them, looked up once per value. */
+  /** Labels as the form prints them, each looked up once per export (not once per cell). */
   private static final class Labels {
     private final Messages messages;
-    private final Map<Enum<?>, String> cache = new HashMap<>();
+    private final Map<Object, String> cache = new HashMap<>();
 
     Labels(Messages messages) {
       this.messages = messages;
     }
 
     String of(Enum<?> e) {
-      return e == null ? null : cache.computeIfAbsent(e, messages::label);
+      return e == null ? null : cache.computeIfAbsent(e, k -> messages.label((Enum<?>) k));
     }
 
     String all(Collection<? extends Enum<?>> choices) {
@@ -254,11 +254,15 @@ public class RegistryExport {
     }
 
     String yesNo(boolean b) {
-      return messages.text(b ? "export.yes" : "export.no");
+      return text(b ? "export.yes" : "export.no");
     }
 
     String decision(String kind) {
-      return kind == null ? null : messages.text("DecisionKind." + kind);
+      return kind == null ? null : text("DecisionKind." + kind);
+    }
+
+    private String text(String code) {
+      return cache.computeIfAbsent(code, k -> messages.text((String) k));
     }
   }
 }

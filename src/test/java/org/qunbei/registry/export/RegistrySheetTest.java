@@ -56,6 +56,33 @@ class RegistrySheetTest {
   }
 
   @Test
+  void everyCharacterArrivesWholeAcrossTheWritersBuffer() throws Exception {
+    // Two-, three- and four-byte characters, 45 KB a cell (Excel holds 32,767 characters a cell):
+    // the 64 KiB buffer fills in the middle of one of them.
+    var random = new java.util.Random(7);
+    String[] pieces = {"é", "©", "中", "文", "😀", "a", "<"};
+    var text = new StringBuilder();
+    while (text.length() < 20_000) {
+      text.append(pieces[random.nextInt(pieces.length)]);
+    }
+    String mixed = text.toString();
+    var out = new ByteArrayOutputStream();
+    var sheet = new RegistrySheet(out, "台账", List.of("一", "二", "三"), new int[] {20, 20, 20});
+    sheet.line().text(mixed).text(mixed + "b").text("c" + mixed);
+    sheet.line().text("半个\uD83D代理");
+    sheet.finish();
+
+    try (var wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+      var s = wb.getSheet("台账");
+      assertThat(s.getRow(1).getCell(0).getStringCellValue()).isEqualTo(mixed);
+      assertThat(s.getRow(1).getCell(1).getStringCellValue()).isEqualTo(mixed + "b");
+      assertThat(s.getRow(1).getCell(2).getStringCellValue()).isEqualTo("c" + mixed);
+      // Half a surrogate pair is no character: it arrives as "?", the rest as written.
+      assertThat(s.getRow(2).getCell(0).getStringCellValue()).isEqualTo("半个?代理");
+    }
+  }
+
+  @Test
   void columnsAreNamedAsInExcel() {
     assertThat(RegistrySheet.columnName(0)).isEqualTo("A");
     assertThat(RegistrySheet.columnName(25)).isEqualTo("Z");
