@@ -1,0 +1,14 @@
+package org.qunbei.registry;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RegistryCountPostgresIT extends RegistryCountContract {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    register("postgresql", registry);
+  }
+}
