@@ -28,28 +28,17 @@ public class SearchIndex {
   }
 
   /**
-   * The terms a search asks the index for: those of {@link #termsOf(String)} less the terms of
-   * {@code common}, text that nearly every filing holds (the filing number's "QB-20": their
-   * postings list the whole registry, so the index would read a million entries to rule out
-   * nothing), and of the rest every other one and the last. Leaving a term out only widens the
-   * candidates, which the search's LIKE then narrows, so the result is the same. Every other bigram
-   * still covers each character of the text: an exact filing number asked nine digit bigrams, each
-   * in a tenth of the registry, and the index read them for 28 ms (warm; 141 cold); five found 72
-   * candidates in 11 ms (28 cold). All of the terms stay if nothing else would.
+   * The same, less the terms of {@code common}, text that nearly every filing holds (the filing
+   * number's "QB-20"): their postings list the whole registry, so the index would read a million
+   * entries to rule out nothing. Leaving a term out only widens the candidates, which the search's
+   * LIKE then narrows, so the result is the same; all of them stay if nothing else would.
    */
   public static String termsOf(String lowerCased, String common) {
-    var terms = new java.util.ArrayList<>(terms(lowerCased));
-    var rest = new java.util.ArrayList<>(terms);
+    var terms = terms(lowerCased);
+    var rest = new java.util.LinkedHashSet<>(terms);
     rest.removeAll(terms(common.toLowerCase(java.util.Locale.ROOT)));
-    var asked = rest.isEmpty() ? terms : rest;
-    var kept = new java.util.ArrayList<String>();
-    for (int i = 0; i < asked.size(); i += 2) {
-      kept.add(asked.get(i));
-    }
-    if (asked.size() % 2 == 0 && !asked.isEmpty()) {
-      kept.add(asked.get(asked.size() - 1));
-    }
-    return String.join(String.valueOf(SearchTermsFunction.SEPARATOR), kept);
+    return String.join(
+        String.valueOf(SearchTermsFunction.SEPARATOR), rest.isEmpty() ? terms : rest);
   }
 
   private static java.util.Set<String> terms(String lowerCased) {
