@@ -24,7 +24,7 @@ final class ReadAhead {
   private static final Object END = new Object();
 
   /** What went wrong on the reader's side, handed to the writer to throw. */
-  private record Failure(RuntimeException cause) {}
+  private record Failure(Throwable cause) {}
 
   /** The writer stopped: thrown into the reader at its next hand-over. */
   static final class Abandoned extends RuntimeException {
@@ -51,7 +51,9 @@ final class ReadAhead {
                 hand(handed, END, stopped);
               } catch (Abandoned e) {
                 // the writer is gone: nobody to tell
-              } catch (RuntimeException e) {
+              } catch (RuntimeException | Error e) {
+                // An Error too (out of memory, a class that will not load): a reader that died
+                // without a word would leave the writer waiting for its next item for ever.
                 try {
                   hand(handed, new Failure(e), stopped);
                 } catch (Abandoned gone) {
@@ -65,7 +67,10 @@ final class ReadAhead {
     try {
       for (Object next = take(handed); next != END; next = take(handed)) {
         if (next instanceof Failure failure) {
-          throw failure.cause();
+          if (failure.cause() instanceof Error error) {
+            throw error;
+          }
+          throw (RuntimeException) failure.cause();
         }
         @SuppressWarnings("unchecked")
         T item = (T) next;

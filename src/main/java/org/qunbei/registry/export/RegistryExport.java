@@ -100,8 +100,8 @@ public class RegistryExport {
 
   /**
    * Writes the workbook to {@code out}, reporting every 500 filings written to {@code progress}.
-   * Returns the number of filings written. Not in a transaction: the filings are read on a thread
-   * of their own, in one (ExportQuery), while this one writes.
+   * Returns the number of filings written. Not in a transaction: the filings are read on threads of
+   * their own, in a read-only transaction of theirs (ExportQuery), while this one writes.
    */
   public long write(
       CurrentUser user, RegistryQuery filter, OutputStream out, LongConsumer progress) {

@@ -59,6 +59,24 @@ class ReadAheadTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(10) // the writer waited for ever before
+  void aReaderThatDiesOfAnErrorDoesNotLeaveTheWriterWaiting() {
+    List<Integer> written = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                ReadAhead.<Integer>run(
+                    "test-reader",
+                    3,
+                    sink -> {
+                      sink.accept(1);
+                      throw new OutOfMemoryError("Java heap space");
+                    },
+                    written::add))
+        .isInstanceOf(OutOfMemoryError.class);
+    assertThat(written).containsExactly(1);
+  }
+
+  @Test
   void whenTheWriterFailsTheReaderStopsInsteadOfReadingOn() throws Exception {
     CountDownLatch readerEnded = new CountDownLatch(1);
     AtomicInteger read = new AtomicInteger();
