@@ -39,8 +39,8 @@ class ReadAheadTest {
     assertThat(mostAhead.get()).isLessThanOrEqualTo(5);
   }
 
-  @Test
-  void theReadersFailureReachesTheWriterAfterWhatWasReadBefore() {
+  /** Reads 1 and 2, then fails with {@code failure}; returns what the writer wrote meanwhile. */
+  private static List<Integer> failingAfterTwo(Throwable failure, Class<?> thrown) {
     List<Integer> written = new ArrayList<>();
     assertThatThrownBy(
             () ->
@@ -50,30 +50,30 @@ class ReadAheadTest {
                     sink -> {
                       sink.accept(1);
                       sink.accept(2);
-                      throw new IllegalStateException("the database went away");
+                      if (failure instanceof Error error) {
+                        throw error;
+                      }
+                      throw (RuntimeException) failure;
                     },
                     written::add))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the database went away");
+        .isInstanceOf(thrown)
+        .hasMessage(failure.getMessage());
+    return written;
+  }
+
+  @Test
+  void theReadersFailureReachesTheWriterAfterWhatWasReadBefore() {
+    var written =
+        failingAfterTwo(
+            new IllegalStateException("the database went away"), IllegalStateException.class);
     assertThat(written).containsExactly(1, 2);
   }
 
   @Test
   @org.junit.jupiter.api.Timeout(10) // the writer waited for ever before
   void aReaderThatDiesOfAnErrorDoesNotLeaveTheWriterWaiting() {
-    List<Integer> written = new ArrayList<>();
-    assertThatThrownBy(
-            () ->
-                ReadAhead.<Integer>run(
-                    "test-reader",
-                    3,
-                    sink -> {
-                      sink.accept(1);
-                      throw new OutOfMemoryError("Java heap space");
-                    },
-                    written::add))
-        .isInstanceOf(OutOfMemoryError.class);
-    assertThat(written).containsExactly(1);
+    var written = failingAfterTwo(new OutOfMemoryError("Java heap space"), OutOfMemoryError.class);
+    assertThat(written).containsExactly(1, 2);
   }
 
   @Test
