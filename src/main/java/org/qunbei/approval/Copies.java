@@ -191,6 +191,12 @@ public class Copies {
     return copies.countByRecipientAndReadAtIsNull(user.username());
   }
 
+  /** How many copies to the user are unread, counted up to {@code limit}: a badge's figure. */
+  @Transactional(readOnly = true)
+  public long unreadUpTo(CurrentUser user, int limit) {
+    return copies.unreadIds(user.username(), PageRequest.ofSize(limit)).size();
+  }
+
   /** 抄送 on the filing's page: whom the user may copy it to, and to whom it went. */
   @Transactional(readOnly = true)
   public CopyCard card(CurrentUser user, Filing filing) {

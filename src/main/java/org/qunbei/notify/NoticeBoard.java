@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.qunbei.accounts.CurrentUser;
 import org.qunbei.shared.NotFoundException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +30,12 @@ public class NoticeBoard {
   @Transactional(readOnly = true)
   public long unread(CurrentUser user) {
     return notices.countByRecipientAndReadAtIsNull(user.username());
+  }
+
+  /** How many of the user's notices are unread, counted up to {@code limit}: a badge's figure. */
+  @Transactional(readOnly = true)
+  public long unreadUpTo(CurrentUser user, int limit) {
+    return notices.unreadIds(user.username(), PageRequest.ofSize(limit)).size();
   }
 
   public Notice read(CurrentUser user, long id) {

@@ -15,8 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * every line — in the API ({@code totalExact} false) and on the page — and a list within it is
  * counted exactly; the lines themselves are the same either way. On PostgreSQL a term in more
  * filings than the count is listed by walking the list's order instead of from the search index:
- * the same lines, page by page and by cursor. The header's task badge, too, counts up to its limit
- * (99; three here) and says "3+" beyond.
+ * the same lines, page by page and by cursor. The header's badges, too — tasks, copies, notices —
+ * count up to their limit (99; three here) and say "3+" beyond.
  */
 abstract class RegistryCountContract {
 
@@ -25,7 +25,7 @@ abstract class RegistryCountContract {
   static void register(String database, DynamicPropertyRegistry registry) {
     TestDatabases.register(database, registry);
     registry.add("qunbei.registry.counted", () -> "3");
-    registry.add("qunbei.tasks.badge-up-to", () -> "3");
+    registry.add("qunbei.badges.up-to", () -> "3");
   }
 
   @Test
@@ -96,25 +96,30 @@ abstract class RegistryCountContract {
   }
 
   @Test
-  void theTaskBadgeCountsUpToItsLimitThenSaysMore() {
+  void theHeaderBadgesCountUpToTheirLimitThenSayMore() {
     Api applicant = Api.as(port, "applicant");
     Api head = Api.as(port, "depthead");
     var page = new PageSession(port, "depthead", "demo123");
-    java.util.function.Supplier<String> badge =
-        () -> {
+    java.util.function.BiFunction<String, String, String> badge =
+        (path, id) -> {
           var m =
-              java.util.regex.Pattern.compile("id=\"task-count\">([^<]*)<")
-                  .matcher(page.get("/registry").body());
+              java.util.regex.Pattern.compile("id=\"" + id + "\">([^<]*)<")
+                  .matcher(page.get(path).body());
           return m.find() ? m.group(1) : null;
         };
     java.util.function.LongSupplier waiting =
         () -> head.get("/api/tasks?size=1").json().path("totalElements").asLong();
-    Runnable submitOne =
+    Runnable submitAndCopyOne =
         () -> {
           var body = Samples.example();
           body.put("departmentCode", "CS");
           long id = applicant.post("/api/filings", body.toString()).json().path("id").asLong();
           assertThat(applicant.post("/api/filings/" + id + "/submit", "").status()).isEqualTo(200);
+          assertThat(
+                  applicant
+                      .post("/api/filings/" + id + "/copies", "{\"users\":[\"depthead\"]}")
+                      .status())
+              .isEqualTo(201);
         };
     // Cleared first: the other test's filings and the demo's may be waiting for the head.
     while (waiting.getAsLong() > 0) {
@@ -123,15 +128,21 @@ abstract class RegistryCountContract {
               head.post("/api/filings/" + id + "/decisions", "{\"decision\":\"APPROVE\"}").status())
           .isEqualTo(200);
     }
-    assertThat(badge.get()).as("none waiting: no badge").isNull();
+    assertThat(badge.apply("/registry", "task-count")).as("none waiting: no badge").isNull();
     for (int n = 1; n <= 3; n++) {
-      submitOne.run();
-      assertThat(badge.get()).isEqualTo(Integer.toString(n));
+      submitAndCopyOne.run();
+      assertThat(badge.apply("/registry", "task-count")).isEqualTo(Integer.toString(n));
     }
-    submitOne.run();
-    submitOne.run();
+    submitAndCopyOne.run();
+    submitAndCopyOne.run();
     assertThat(waiting.getAsLong()).as("the task list still counts them all").isEqualTo(5);
-    assertThat(badge.get()).isEqualTo("3+");
+    assertThat(badge.apply("/registry", "task-count")).isEqualTo("3+");
+    // The copies' and the notices' badges keep the same rule: never "3+" beside "消息 12".
+    assertThat(head.get("/api/me/copies?size=1").json().path("unread").asLong())
+        .isGreaterThanOrEqualTo(5);
+    assertThat(badge.apply("/tasks", "tab-copies-count")).isEqualTo("3+");
+    assertThat(head.get("/api/notices").json().path("unread").asLong()).isGreaterThan(3);
+    assertThat(badge.apply("/registry", "unread-count")).isEqualTo("3+");
   }
 
   private static String enc(String s) {

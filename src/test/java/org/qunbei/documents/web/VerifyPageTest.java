@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(controllers = VerifyPage.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(Messages.class)
+@Import({Messages.class, org.qunbei.shared.Badges.class})
 class VerifyPageTest {
 
   @Autowired MockMvc mvc;
