@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import org.qunbei.shared.StateConflictException;
 
 /**
@@ -303,9 +304,17 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   }
 
   private void apply(FilingContent c, Instant now) {
+    List<TeamMember> team = form == null ? null : form.team;
     form = new FilingContent.Editor(c);
-    // A list of its own: Hibernate takes over the collection, and the record's is unmodifiable.
-    form.team = new ArrayList<>(c.team());
+    if (team != null && team.equals(c.team())) {
+      // The same members: the same collection, so Hibernate writes none of its rows. A new one
+      // is deleted and inserted whole — two round trips and four rows at every submission and
+      // every saved draft, though nobody changed the team.
+      form.team = team;
+    } else {
+      // A list of its own: Hibernate takes over the collection, and the record's is unmodifiable.
+      form.team = new ArrayList<>(c.team());
+    }
     updatedAt = now;
   }
 

@@ -39,11 +39,38 @@ public class FilingNumbers {
    * not stop at it.
    */
   String next(Year year) {
-    String number = draw(year);
-    while (taken(number)) {
-      number = draw(year);
+    String number = returning ? drawUnlessTaken(year) : drawUntaken(year);
+    while (number == null) {
+      number = drawUntaken(year);
     }
     return number;
+  }
+
+  /** The next number, or null when it is on a filing already. */
+  private String drawUntaken(Year year) {
+    String number = draw(year);
+    return taken(number) ? null : number;
+  }
+
+  /**
+   * PostgreSQL draws and looks for the number on a filing in one round trip. No row comes back when
+   * the number is taken or the year has no counter yet (its first number): then the way of the
+   * other databases, which draws again or opens the year.
+   */
+  private String drawUnlessTaken(Year year) {
+    int y = year.getValue();
+    var drawn =
+        jdbc.queryForList(
+            "with drawn as (update filing_number_counter set last_value = last_value + 1"
+                + " where counter_year = ? returning last_value)"
+                + " select last_value from drawn where not exists (select 1 from filing f"
+                + " where f.number = 'QB-' || ? || '-' || case when last_value < 100000"
+                + " then lpad(cast(last_value as varchar), 5, '0')"
+                + " else cast(last_value as varchar) end)",
+            Long.class,
+            y,
+            Integer.toString(y));
+    return drawn.isEmpty() ? drawUntaken(year) : format(y, drawn.get(0));
   }
 
   private boolean taken(String number) {
@@ -54,18 +81,6 @@ public class FilingNumbers {
 
   private String draw(Year year) {
     int y = year.getValue();
-    if (returning) {
-      // PostgreSQL counts and answers in one round trip; the others update, then read.
-      var drawn =
-          jdbc.queryForList(
-              "update filing_number_counter set last_value = last_value + 1"
-                  + " where counter_year = ? returning last_value",
-              Long.class,
-              y);
-      if (!drawn.isEmpty()) {
-        return format(y, drawn.get(0));
-      }
-    }
     if (jdbc.update(
             "update filing_number_counter set last_value = last_value + 1 where counter_year = ?",
             y)
@@ -80,10 +95,14 @@ public class FilingNumbers {
             y);
       }
     }
+    return format(y, currentValue(y));
+  }
+
+  private long currentValue(int y) {
     Long value =
         jdbc.queryForObject(
             "select last_value from filing_number_counter where counter_year = ?", Long.class, y);
-    return format(y, value);
+    return value;
   }
 
   private static String format(int year, long value) {
