@@ -65,6 +65,17 @@ public class Registry {
    */
   private static final int WALK_WITHIN = 100;
 
+  /**
+   * Sorts whose order runs department by department — the department, and the group's name, which
+   * mostly begins with the department's — for which a department's reader's list is found part by
+   * part ({@link #byParts}), within its first lines: deep pages go by cursor or by number as
+   * before.
+   */
+  private static final java.util.Set<String> BY_PARTS =
+      java.util.Set.of("form.departmentCode", "form.groupName");
+
+  private static final int PARTED_WITHIN = 1000;
+
   /** Terms of this many characters or fewer may be common enough to walk the list for. */
   private static final int SHORT_TERM = 2;
 
@@ -89,12 +100,14 @@ public class Registry {
 
   /** Everything the user may see that matches the query. */
   public RegistryPage search(CurrentUser user, RegistryQuery query) {
-    return find(FilingAccess.visibleTo(user), query, user.seesWholeRegistry());
+    return user.seesWholeRegistry()
+        ? find(FilingAccess.visibleTo(user), List.of(), query, true)
+        : find(FilingAccess.visibleTo(user), FilingAccess.ownedParts(user), query, false);
   }
 
   /** The filings of the user's own departments, drafts included. */
   public RegistryPage mine(CurrentUser user, RegistryQuery query) {
-    return find(FilingAccess.ownedBy(user), query, false);
+    return find(FilingAccess.ownedBy(user), FilingAccess.ownedParts(user), query, false);
   }
 
   /** The user's scope narrowed by the query's filters: what a list or an export shows. */
@@ -102,8 +115,15 @@ public class Registry {
     return FilingAccess.visibleTo(user).and(matching(q, true));
   }
 
-  /** {@code wide}: the scope is (nearly) the whole registry, so it thins no walk through it. */
-  private RegistryPage find(Specification<Filing> scope, RegistryQuery q, boolean wide) {
+  /**
+   * {@code parts}: the scope as the union of parts, to list part by part where that is faster (or
+   * none); {@code wide}: the scope is (nearly) the whole registry, so it thins no walk through it.
+   */
+  private RegistryPage find(
+      Specification<Filing> scope,
+      List<Specification<Filing>> parts,
+      RegistryQuery q,
+      boolean wide) {
     Specification<Filing> spec = scope.and(matching(q, true));
     Pageable pageable = q.pageable();
     Specification<Filing> listed = spec;
@@ -127,21 +147,14 @@ public class Registry {
         listed = scope.and(matching(q, false));
       }
     }
-    var cb = em.getCriteriaBuilder();
-    CriteriaQuery<Tuple> cq = cb.createTupleQuery();
-    Root<Filing> root = cq.from(Filing.class);
-    var where = listed.toPredicate(root, cq, cb);
-    if (q.after() != null) {
-      where = cb.and(where, after(q, root, cb));
-    }
-    cq.multiselect(LINE.stream().<Selection<?>>map(p -> path(root, p)).toList())
-        .where(where)
-        .orderBy(QueryUtils.toOrders(pageable.getSort(), root, cb));
+    int skipped = q.after() != null ? 0 : (int) pageable.getOffset();
     List<Tuple> rows =
-        em.createQuery(cq)
-            .setFirstResult(q.after() != null ? 0 : (int) pageable.getOffset())
-            .setMaxResults(pageable.getPageSize())
-            .getResultList();
+        parts.size() > 1
+                && q.text() == null
+                && BY_PARTS.contains(q.sortedBy())
+                && skipped + pageable.getPageSize() <= PARTED_WITHIN
+            ? byParts(parts, q, skipped)
+            : lines(listed, q, skipped, pageable.getPageSize());
     var names = new java.util.HashMap<String, String>();
     directory.all().forEach(d -> names.put(d.code(), d.name()));
     List<RegistryEntry> lines = rows.stream().map(t -> line(t, names)).toList();
@@ -165,6 +178,56 @@ public class Registry {
     }
     return new RegistryPage(
         lines, pageable, Math.max(counted, offset + lines.size() + 1), false, next);
+  }
+
+  /** The page's lines of {@code spec} in the list's order, from the cursor if there is one. */
+  private List<Tuple> lines(Specification<Filing> spec, RegistryQuery q, int skipped, int size) {
+    return em.createQuery(ordered(spec, q, LINE))
+        .setFirstResult(skipped)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  /**
+   * The page's lines found part by part: the ids of each part's first lines up to the page's end
+   * (from the part's own index: a department's lines by name are one run of the index (department,
+   * name)), then the page from among them, in order. A department's reader sorting by department or
+   * by name walked the whole registry's order before: at 10^6, 0.5 and 1.3 s a page. Each part
+   * holds its own first lines, so their union holds the whole list's.
+   */
+  private List<Tuple> byParts(List<Specification<Filing>> parts, RegistryQuery q, int skipped) {
+    int reach = skipped + q.pageable().getPageSize();
+    var ids = new java.util.LinkedHashSet<Long>();
+    for (Specification<Filing> part : parts) {
+      ids.addAll(
+          em
+              .createQuery(ordered(part.and(matching(q, true)), q, List.of("id")))
+              .setMaxResults(reach)
+              .getResultList()
+              .stream()
+              .map(t -> t.get(0, Long.class))
+              .toList());
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Specification<Filing> among = (root, query, cb) -> root.get("id").in(ids);
+    return lines(among, q, skipped, q.pageable().getPageSize());
+  }
+
+  /** {@code columns} of {@code spec}'s filings in the list's order, past the cursor if any. */
+  private CriteriaQuery<Tuple> ordered(
+      Specification<Filing> spec, RegistryQuery q, List<String> columns) {
+    var cb = em.getCriteriaBuilder();
+    CriteriaQuery<Tuple> cq = cb.createTupleQuery();
+    Root<Filing> root = cq.from(Filing.class);
+    var where = spec.toPredicate(root, cq, cb);
+    if (q.after() != null) {
+      where = cb.and(where, after(q, root, cb));
+    }
+    return cq.multiselect(columns.stream().<Selection<?>>map(p -> path(root, p)).toList())
+        .where(where)
+        .orderBy(QueryUtils.toOrders(q.pageable().getSort(), root, cb));
   }
 
   /**

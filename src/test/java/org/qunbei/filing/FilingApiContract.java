@@ -372,6 +372,73 @@ abstract class FilingApiContract {
     assertThat(stale.json().path("detail").asString()).contains("已被修改");
   }
 
+  /**
+   * A department's reader sorting by department or by name gets the list part by part (their
+   * department, the working group they filed for): every line once, in the list's order, the same
+   * lines as the default order holds.
+   */
+  @Test
+  void aDepartmentsListByDepartmentOrNameHoldsEveryLineOnceInOrder() {
+    Api applicant = applicant();
+    List<Long> mine = new ArrayList<>();
+    for (String[] f :
+        List.of(
+            new String[] {"CS", "分部排序群b1"},
+            new String[] {"SMART", "分部排序群a1"},
+            new String[] {"CS", "分部排序群a2"},
+            new String[] {"SMART", "分部排序群b2"},
+            new String[] {"CS", "分部排序群c3"})) {
+      ObjectNode body = ofItsOwnGroup();
+      body.put("departmentCode", f[0]).put("groupName", f[1]);
+      mine.add(create(applicant, body));
+    }
+    List<JsonNode> all = listed(applicant, "");
+    for (String sort : List.of("groupName", "groupName,desc", "department", "department,desc")) {
+      List<JsonNode> sorted = listed(applicant, "&sort=" + sort);
+      assertThat(sorted.stream().map(l -> l.path("id").asLong()))
+          .as(sort + ": every line once")
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(
+              all.stream().map(l -> l.path("id").asLong()).toList());
+      boolean desc = sort.endsWith("desc");
+      if (sort.startsWith("department")) {
+        for (int i = 1; i < sorted.size(); i++) {
+          var a = sorted.get(desc ? i : i - 1);
+          var b = sorted.get(desc ? i - 1 : i);
+          int byCode =
+              a.path("departmentCode").asString().compareTo(b.path("departmentCode").asString());
+          assertThat(byCode < 0 || byCode == 0 && a.path("id").asLong() < b.path("id").asLong())
+              .as(sort + ": " + a + " before " + b)
+              .isTrue();
+        }
+      } else {
+        List<String> names =
+            sorted.stream()
+                .filter(l -> mine.contains(l.path("id").asLong()))
+                .map(l -> l.path("groupName").asString())
+                .toList();
+        var expected =
+            new ArrayList<>(List.of("分部排序群a1", "分部排序群a2", "分部排序群b1", "分部排序群b2", "分部排序群c3"));
+        if (desc) {
+          java.util.Collections.reverse(expected);
+        }
+        assertThat(names).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** Every line of the applicant's list, page by page (twenty a page) in the given order. */
+  private static List<JsonNode> listed(Api api, String sort) {
+    List<JsonNode> lines = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      JsonNode content = api.get("/api/filings?size=20&page=" + page + sort).json().path("content");
+      content.forEach(lines::add);
+      if (content.size() < 20) {
+        return lines;
+      }
+    }
+  }
+
   @Test
   void theListTakesOnlyItsOwnParameters() {
     assertThat(as("cyberoffice").get("/api/filings?sort=password").status()).isEqualTo(400);
