@@ -123,7 +123,10 @@ public record FilingContent(
     public GroupType groupType;
 
     public String groupTypeOther;
+
+    @Convert(converter = NamedOrEmpty.class)
     public String groupName;
+
     public String groupNumber;
 
     @Column(name = "group_created_on")

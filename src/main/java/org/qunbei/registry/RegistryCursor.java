@@ -13,7 +13,8 @@ import org.qunbei.filing.GroupType;
  * after=} in the API, {@code next} in its answer). The next page is then read from the sort's index
  * right after that line (keyset paging) instead of skipping every line before it: page 2,000 costs
  * what page 1 does. Offered for the sorts whose column is never empty — the default (updatedAt),
- * department, type, status; the others page by number.
+ * department, type, status, and the group's name (stored empty when a draft has none); the others
+ * page by number.
  */
 record RegistryCursor(Comparable<?> value, long id) {
 
@@ -22,10 +23,18 @@ record RegistryCursor(Comparable<?> value, long id) {
 
   private static final Map<String, Keyset> KEYSETS =
       Map.of(
-          "updatedAt", new Keyset(Instant::parse, RegistryEntry::updatedAt),
-          "form.departmentCode", new Keyset(s -> s, RegistryEntry::departmentCode),
-          "form.groupType", new Keyset(GroupType::valueOf, RegistryEntry::groupType),
-          "status", new Keyset(FilingStatus::valueOf, RegistryEntry::status));
+          "updatedAt",
+          new Keyset(Instant::parse, RegistryEntry::updatedAt),
+          "form.departmentCode",
+          new Keyset(s -> s, RegistryEntry::departmentCode),
+          "form.groupType",
+          new Keyset(GroupType::valueOf, RegistryEntry::groupType),
+          "status",
+          new Keyset(FilingStatus::valueOf, RegistryEntry::status),
+          // An unnamed draft's name is stored empty (filing.NamedOrEmpty): every database sorts
+          // it first, so the name can be a cursor too.
+          "form.groupName",
+          new Keyset(s -> s, e -> e.groupName() == null ? "" : e.groupName()));
 
   static boolean supports(String attribute) {
     return KEYSETS.containsKey(attribute);

@@ -185,6 +185,20 @@ class RegistryScaleBenchmark {
       calls.put("sort=" + sort + " (asc), first page", "/api/filings?sort=" + sort);
     }
     calls.put("sort=groupName, page 2000", "/api/filings?sort=groupName&page=2000&size=20");
+    String byName =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create(base() + "/api/filings?sort=groupName&page=1999&size=20"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+            .body();
+    Matcher nameCursor = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(byName);
+    if (nameCursor.find()) {
+      calls.put(
+          "sort=groupName, page 2000 by after= (keyset)",
+          "/api/filings?sort=groupName&size=20&after=" + nameCursor.group(1));
+    }
     calls.put("q=教学 (two characters)", "/api/filings?q=" + enc("教学"));
     calls.put("q=学生 (two characters)", "/api/filings?q=" + enc("学生"));
     calls.put("q=" + LONG_FRAGMENT + " (fragment)", "/api/filings?q=" + enc(LONG_FRAGMENT));

@@ -392,6 +392,9 @@ abstract class FilingApiContract {
       body.put("departmentCode", f[0]).put("groupName", f[1]);
       mine.add(create(applicant, body));
     }
+    ObjectNode unnamed = ofItsOwnGroup();
+    unnamed.remove("groupName");
+    mine.add(create(applicant, unnamed));
     List<JsonNode> all = listed(applicant, "");
     for (String sort : List.of("groupName", "groupName,desc", "department", "department,desc")) {
       List<JsonNode> sorted = listed(applicant, "&sort=" + sort);
@@ -414,7 +417,7 @@ abstract class FilingApiContract {
       } else {
         List<String> names =
             sorted.stream()
-                .filter(l -> mine.contains(l.path("id").asLong()))
+                .filter(l -> mine.subList(0, 5).contains(l.path("id").asLong()))
                 .map(l -> l.path("groupName").asString())
                 .toList();
         var expected =
@@ -423,6 +426,24 @@ abstract class FilingApiContract {
           java.util.Collections.reverse(expected);
         }
         assertThat(names).isEqualTo(expected);
+        // By cursor the same lines, the unnamed draft's among them: an empty name sorts first.
+        List<Long> byCursor = new ArrayList<>();
+        String after = "";
+        do {
+          JsonNode page = applicant.get("/api/filings?size=20&sort=" + sort + after).json();
+          page.path("content").forEach(l -> byCursor.add(l.path("id").asLong()));
+          after = page.path("next").isString() ? "&after=" + page.path("next").asString() : "";
+        } while (!after.isEmpty());
+        assertThat(byCursor).isEqualTo(sorted.stream().map(l -> l.path("id").asLong()).toList());
+        assertThat(byCursor).contains(mine.get(5));
+        List<Boolean> named =
+            sorted.stream().map(l -> !l.path("groupName").asString("").isEmpty()).toList();
+        assertThat(
+                desc
+                    ? named.lastIndexOf(true) < named.indexOf(false)
+                    : named.lastIndexOf(false) < named.indexOf(true))
+            .as("unnamed drafts first by name, last by name descending: " + named)
+            .isTrue();
       }
     }
   }
