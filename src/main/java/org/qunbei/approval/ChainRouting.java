@@ -18,6 +18,7 @@ class ChainRouting implements ReviewRouting {
   private final Timelines timelines;
   private final Copies copies;
   private final OpinionBook opinions;
+  private final DecisionRecords records;
 
   ChainRouting(
       ApprovalChain chain,
@@ -25,13 +26,15 @@ class ChainRouting implements ReviewRouting {
       Decisions decisions,
       Timelines timelines,
       Copies copies,
-      OpinionBook opinions) {
+      OpinionBook opinions,
+      DecisionRecords records) {
     this.chain = chain;
     this.service = service;
     this.decisions = decisions;
     this.timelines = timelines;
     this.copies = copies;
     this.opinions = opinions;
+    this.records = records;
   }
 
   @Override
@@ -65,25 +68,7 @@ class ChainRouting implements ReviewRouting {
 
   @Override
   public java.util.Map<Long, List<ReviewRecord>> recordsOf(java.util.Collection<Long> filingIds) {
-    var records = new java.util.HashMap<Long, List<ReviewRecord>>();
-    for (Object[] d : decisions.recordsOf(filingIds)) {
-      records
-          .computeIfAbsent((Long) d[0], id -> new java.util.ArrayList<>(4))
-          .add(
-              new ReviewRecord(
-                  (Integer) d[1],
-                  (String) d[2],
-                  ((DecisionKind) d[3]).name(),
-                  (String) d[4],
-                  (String) d[5],
-                  (String) d[6],
-                  (java.time.Instant) d[7],
-                  (Long) d[8],
-                  (Long) d[9],
-                  (String) d[10],
-                  (String) d[11]));
-    }
-    return records;
+    return records.of(filingIds);
   }
 
   @Override

@@ -193,11 +193,11 @@ public class RegistryExport {
       }
     }
     for (ReviewStepInfo step : steps) {
-      var d = ReviewRecord.of(f.decisions(), step.code(), f.round());
-      row.text(d.map(r -> labels.decision(r.decision())).orElse(null))
-          .text(d.map(ReviewRecord::opinion).orElse(null))
-          .text(d.map(ReviewRecord::signedAs).orElse(null))
-          .date(d.map(r -> local(r.decidedAt()).toLocalDate()).orElse(null));
+      ReviewRecord d = ReviewRecord.of(f.decisions(), step.code(), f.round()).orElse(null);
+      row.text(d == null ? null : labels.decision(d.decision()))
+          .text(d == null ? null : d.opinion())
+          .text(d == null ? null : d.signedAs())
+          .date(d == null ? null : local(d.decidedAt()).toLocalDate());
     }
     row.text(labels.yesNo(c.hasExternalMembers()))
         .text(labels.of(f.origin()))
@@ -240,6 +240,8 @@ public class RegistryExport {
   private static final class Labels {
     private final Messages messages;
     private final Map<Object, String> cache = new HashMap<>();
+    private final Map<Collection<? extends Enum<?>>, String> joinedChoices = new HashMap<>();
+    private final Map<String, String> decisions = new HashMap<>();
 
     Labels(Messages messages) {
       this.messages = messages;
@@ -249,8 +251,12 @@ public class RegistryExport {
       return e == null ? null : cache.computeIfAbsent(e, k -> messages.label((Enum<?>) k));
     }
 
+    /** A set of choices, joined once per set of them (a few dozen in a whole registry). */
     String all(Collection<? extends Enum<?>> choices) {
-      return choices == null ? null : joined(choices.stream().map(this::of).toList());
+      return choices == null
+          ? null
+          : joinedChoices.computeIfAbsent(
+              choices, k -> joined(k.stream().<String>map(this::of).toList()));
     }
 
     String yesNo(boolean b) {
@@ -258,7 +264,7 @@ public class RegistryExport {
     }
 
     String decision(String kind) {
-      return kind == null ? null : text("DecisionKind." + kind);
+      return kind == null ? null : decisions.computeIfAbsent(kind, k -> text("DecisionKind." + k));
     }
 
     private String text(String code) {

@@ -1,0 +1,60 @@
+package org.qunbei.approval;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.qunbei.filing.ReviewRecord;
+import org.qunbei.system.SqlInstants;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decisions of many filings, every round, read as plain values for the export (some 4 × 10^5 of
+ * them at 10^5 filings). By hand rather than through the entity mapping, which read each instant
+ * through a new Calendar: most of what the export's look-up thread allocated. (Joining the filing
+ * to keep its current round alone cost more in the database than the rows it saved.)
+ */
+@Component
+class DecisionRecords {
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final SqlInstants instants;
+
+  DecisionRecords(NamedParameterJdbcTemplate jdbc, SqlInstants instants) {
+    this.jdbc = jdbc;
+    this.instants = instants;
+  }
+
+  Map<Long, List<ReviewRecord>> of(Collection<Long> filingIds) {
+    Map<Long, List<ReviewRecord>> records = new HashMap<>();
+    if (filingIds.isEmpty()) {
+      return records;
+    }
+    jdbc.query(
+        "select d.filing_id, d.review_round, d.step, d.decision, d.opinion, d.decided_by,"
+            + " d.decided_by_name, d.decided_at, d.signature_image_id, d.stamp_image_id,"
+            + " d.on_behalf_of, d.on_behalf_of_name"
+            + " from review_decision d where d.filing_id in (:ids) order by d.id",
+        Map.of("ids", filingIds),
+        rs -> {
+          records
+              .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(4))
+              .add(
+                  new ReviewRecord(
+                      rs.getInt(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7),
+                      instants.read(rs, 8),
+                      (Long) rs.getObject(9, Long.class),
+                      (Long) rs.getObject(10, Long.class),
+                      rs.getString(11),
+                      rs.getString(12)));
+        });
+    return records;
+  }
+}
