@@ -13,7 +13,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
 import org.qunbei.shared.StateConflictException;
 
 /**
@@ -304,17 +303,12 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
   }
 
   private void apply(FilingContent c, Instant now) {
-    List<TeamMember> team = form == null ? null : form.team;
     form = new FilingContent.Editor(c);
-    if (team != null && team.equals(c.team())) {
-      // The same members: the same collection, so Hibernate writes none of its rows. A new one
-      // is deleted and inserted whole — two round trips and four rows at every submission and
-      // every saved draft, though nobody changed the team.
-      form.team = team;
-    } else {
-      // A list of its own: Hibernate takes over the collection, and the record's is unmodifiable.
-      form.team = new ArrayList<>(c.team());
-    }
+    // A list of its own: Hibernate takes over the collection, and the record's is unmodifiable.
+    // A new one each time, so the rows are written again even when the team is unchanged: that
+    // encrypts a mobile stored in plain text before encryption was on. (Keeping an equal collection
+    // saved two round trips a submission but left such rows as they were.)
+    form.team = new ArrayList<>(c.team());
     updatedAt = now;
   }
 
