@@ -136,6 +136,7 @@ public class ApprovalService {
             filing.currentStep(),
             filing.status().name(),
             user.username(),
+            user.displayName(),
             filing.version()));
     return filing;
   }

@@ -52,9 +52,14 @@ class AuditHead {
   }
 
   void advance(long newSeq, String newHash, AuditSeal key) {
+    this.seal = sealAfter(newSeq, newHash, key);
     this.seq = newSeq;
     this.hash = newHash;
-    this.seal = key.of(content(newSeq, newHash));
+  }
+
+  /** The seal the head has once it ends at {@code newSeq} with {@code newHash}. */
+  String sealAfter(long newSeq, String newHash, AuditSeal key) {
+    return key.of(content(newSeq, newHash));
   }
 
   /** The untouched start, or a head whose seal matches. */

@@ -31,6 +31,7 @@ public class AuditTrail {
   private final AuditHeads heads;
   private final AuditSeal seal;
   private final AuditCheckpointing checkpoints;
+  private final ChainWrite chainWrite;
   private final Clock clock;
 
   /** Events wait here for their place in the chain until their transaction is about to commit. */
@@ -41,8 +42,10 @@ public class AuditTrail {
       AuditHeads heads,
       AuditSeal seal,
       AuditCheckpointing checkpoints,
+      ChainWrite chainWrite,
       Clock clock) {
     this.checkpoints = checkpoints;
+    this.chainWrite = chainWrite;
     this.heads = heads;
     this.events = events;
     this.seal = seal;
@@ -342,25 +345,26 @@ public class AuditTrail {
     AuditHead head = heads.lockHead();
     long seq = head.seq();
     String prev = head.hash();
+    List<AuditEvent> joined = new java.util.ArrayList<>(pending.size());
     for (Pending p : pending) {
       seq++;
       AuditEvent e =
-          events.save(
-              new AuditEvent(
-                  clock.instant(),
-                  p.actor(),
-                  p.roles(),
-                  p.action(),
-                  p.filingId(),
-                  p.version(),
-                  p.address(),
-                  p.detail(),
-                  seq,
-                  prev,
-                  seal));
+          new AuditEvent(
+              clock.instant(),
+              p.actor(),
+              p.roles(),
+              p.action(),
+              p.filingId(),
+              p.version(),
+              p.address(),
+              p.detail(),
+              seq,
+              prev,
+              seal);
+      joined.add(e);
       prev = e.hash();
     }
-    head.advance(seq, prev, seal);
+    chainWrite.write(joined, head, seal);
   }
 
   /** How the whole chain stands: intact, or the first place it is broken and how. */

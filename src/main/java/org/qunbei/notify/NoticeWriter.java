@@ -49,7 +49,8 @@ class NoticeWriter {
   @Transactional(propagation = Propagation.MANDATORY)
   void on(StepDecided e) {
     Filing f = filings.findById(e.filingId()).orElseThrow();
-    String decider = nameOf(e.actor());
+    String decider =
+        e.actorName() == null || e.actorName().isBlank() ? nameOf(e.actor()) : e.actorName();
     if (e.nextStep() != null) {
       askDeciders(f, e.nextStep());
       // The applicant follows the filing step by step, not only at its end.
