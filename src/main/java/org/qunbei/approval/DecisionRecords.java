@@ -50,8 +50,8 @@ class DecisionRecords {
                       rs.getString(6),
                       rs.getString(7),
                       instants.read(rs, 8),
-                      (Long) rs.getObject(9, Long.class),
-                      (Long) rs.getObject(10, Long.class),
+                      rs.getObject(9, Long.class),
+                      rs.getObject(10, Long.class),
                       rs.getString(11),
                       rs.getString(12)));
         });
