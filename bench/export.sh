@@ -7,6 +7,8 @@
 # In RegistryScaleBenchmark the export shares its 256 MiB with the test runner and the seeding
 # (~180 MiB live there, ~60 MiB in the application alone): this is the deployment's figure.
 #   bench/export.sh            (./mvnw -B -ntp package -DskipTests first)
+#   JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/export.jfr,settings=profile bench/export.sh
+#                              (a profile of the runs, for jfr print or JDK Mission Control)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -16,7 +18,7 @@ DB=jdbc:postgresql://127.0.0.1:5432/qunbei_scale
 psql -h 127.0.0.1 -U postgres -d qunbei_scale -qtAc "select 1" >/dev/null \
   || { echo "no qunbei_scale: ./mvnw -Pbench test -Dtest=RegistryScaleBenchmark first" >&2; exit 1; }
 log=$(mktemp)
-java -Xmx256m -jar target/qunbei.jar --server.port="$PORT" \
+java -Xmx256m ${JAVA_OPTS:-} -jar target/qunbei.jar --server.port="$PORT" \
   --spring.datasource.url="$DB" --spring.datasource.username=postgres --spring.datasource.password= \
   --qunbei.lifecycle.sweep-cron=- --qunbei.delegation.sweep-cron=- --qunbei.audit.retention-cron=- \
   >"$log" 2>&1 &

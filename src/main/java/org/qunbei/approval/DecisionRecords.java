@@ -21,10 +21,13 @@ class DecisionRecords {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final SqlInstants instants;
+  private final org.qunbei.system.SqlIds ids;
 
-  DecisionRecords(NamedParameterJdbcTemplate jdbc, SqlInstants instants) {
+  DecisionRecords(
+      NamedParameterJdbcTemplate jdbc, SqlInstants instants, org.qunbei.system.SqlIds ids) {
     this.jdbc = jdbc;
     this.instants = instants;
+    this.ids = ids;
   }
 
   Map<Long, List<ReviewRecord>> of(Collection<Long> filingIds) {
@@ -36,8 +39,10 @@ class DecisionRecords {
         "select d.filing_id, d.review_round, d.step, d.decision, d.opinion, d.decided_by,"
             + " d.decided_by_name, d.decided_at, d.signature_image_id, d.stamp_image_id,"
             + " d.on_behalf_of, d.on_behalf_of_name"
-            + " from review_decision d where d.filing_id in (:ids) order by d.id",
-        Map.of("ids", filingIds),
+            + " from review_decision d where "
+            + ids.among("d.filing_id", "ids")
+            + " order by d.id",
+        Map.of("ids", ids.bind(filingIds)),
         rs -> {
           records
               .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(4))

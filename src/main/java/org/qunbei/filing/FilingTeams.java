@@ -19,10 +19,13 @@ public class FilingTeams {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final FieldEncryption encryption;
+  private final org.qunbei.system.SqlIds ids;
 
-  FilingTeams(NamedParameterJdbcTemplate jdbc, FieldEncryption encryption) {
+  FilingTeams(
+      NamedParameterJdbcTemplate jdbc, FieldEncryption encryption, org.qunbei.system.SqlIds ids) {
     this.jdbc = jdbc;
     this.encryption = encryption;
+    this.ids = ids;
   }
 
   /** Each filing's team in list order; a filing without members is absent. */
@@ -33,8 +36,10 @@ public class FilingTeams {
     }
     jdbc.query(
         "select filing_id, role, name, title, office_phone, mobile, duties"
-            + " from filing_team_member where filing_id in (:ids) order by filing_id, position",
-        Map.of("ids", filingIds),
+            + " from filing_team_member where "
+            + ids.among("filing_id", "ids")
+            + " order by filing_id, position",
+        Map.of("ids", ids.bind(filingIds)),
         rs -> {
           String role = rs.getString(2);
           teams

@@ -57,6 +57,14 @@ class KeyedFieldEncryptionTest {
     assertThat(e.decrypt("13801010001")).isEqualTo("13801010001");
     assertThat(e.decrypt("JBSWY3DPEHPK3PXP")).isEqualTo("JBSWY3DPEHPK3PXP");
     assertThat(e.isCurrent("13801010001")).isFalse();
+    // Near misses of the sealed shape "v{1-9 digits}:{Base64}" are plain text too.
+    for (String plain :
+        new String[] {
+          "v:AAAA", "v1234567890:AAAA", "vx:AAAA", "x1:AAAA", "v1:AA AA", "v1:办公室", "v1"
+        }) {
+      assertThat(e.decrypt(plain)).as(plain).isEqualTo(plain);
+    }
+    assertThatThrownBy(() -> e.decrypt("v123456789:")).isInstanceOf(FieldDecryptionException.class);
   }
 
   @Test
