@@ -378,7 +378,7 @@ abstract class FilingApiContract {
    * lines as the default order holds.
    */
   @Test
-  void aDepartmentsListByDepartmentOrNameHoldsEveryLineOnceInOrder() {
+  void aDepartmentsListFoundPartByPartHoldsEveryLineOnceInOrder() {
     Api applicant = applicant();
     List<Long> mine = new ArrayList<>();
     for (String[] f :
@@ -395,16 +395,36 @@ abstract class FilingApiContract {
     ObjectNode unnamed = ofItsOwnGroup();
     unnamed.remove("groupName");
     mine.add(create(applicant, unnamed));
-    List<JsonNode> all = listed(applicant, "");
-    for (String sort : List.of("groupName", "groupName,desc", "department", "department,desc")) {
+    // The reference: an order that is not found part by part.
+    List<JsonNode> all = listed(applicant, "&sort=createdAt");
+    for (String sort :
+        List.of(
+            "groupName",
+            "groupName,desc",
+            "department",
+            "department,desc",
+            "updatedAt",
+            "updatedAt,desc",
+            "")) {
       List<JsonNode> sorted = listed(applicant, "&sort=" + sort);
       assertThat(sorted.stream().map(l -> l.path("id").asLong()))
           .as(sort + ": every line once")
           .doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(
               all.stream().map(l -> l.path("id").asLong()).toList());
-      boolean desc = sort.endsWith("desc");
-      if (sort.startsWith("department")) {
+      boolean desc = sort.endsWith("desc") || sort.isEmpty(); // the default: newest change first
+      if (sort.startsWith("updatedAt") || sort.isEmpty()) {
+        for (int i = 1; i < sorted.size(); i++) {
+          var a = sorted.get(desc ? i : i - 1);
+          var b = sorted.get(desc ? i - 1 : i);
+          int byTime =
+              java.time.Instant.parse(a.path("updatedAt").asString())
+                  .compareTo(java.time.Instant.parse(b.path("updatedAt").asString()));
+          assertThat(byTime < 0 || byTime == 0 && a.path("id").asLong() < b.path("id").asLong())
+              .as("'" + sort + "': " + a + " before " + b)
+              .isTrue();
+        }
+      } else if (sort.startsWith("department")) {
         for (int i = 1; i < sorted.size(); i++) {
           var a = sorted.get(desc ? i : i - 1);
           var b = sorted.get(desc ? i - 1 : i);

@@ -96,6 +96,48 @@ abstract class RegistryCountContract {
     assertThat(page.get("/registry?q=" + enc("计数测试群1")).body()).doesNotContain("条以上");
   }
 
+  /**
+   * A department's reader's list is counted part by part — their department, what they filed — and
+   * a filing in both (their own, in their department) counts once.
+   */
+  @Test
+  void aDepartmentsReadersLinesAreCountedOnceEachPartByPart() {
+    Api applicant = Api.as(port, "applicant");
+    java.util.function.Consumer<String> draft =
+        department -> {
+          var body = Samples.example();
+          body.put("groupType", "DINGTALK").put("departmentCode", department);
+          assertThat(applicant.post("/api/filings", body.toString()).status()).isEqualTo(201);
+        };
+    draft.accept("CS"); // their department and their own: in both parts
+    draft.accept("SMART"); // another department, filed by them: in one
+    var two = applicant.get("/api/filings?type=DINGTALK&size=1").json();
+    assertThat(two.path("totalExact").asBoolean()).isTrue();
+    assertThat(two.path("totalElements").asLong()).as("each line once").isEqualTo(2);
+    assertThat(
+            applicant
+                .get("/api/filings?type=DINGTALK&status=DRAFT&size=1")
+                .json()
+                .path("totalElements")
+                .asLong())
+        .isEqualTo(2);
+    draft.accept("CS");
+    draft.accept("SMART");
+    var four = applicant.get("/api/filings?type=DINGTALK&size=2").json();
+    assertThat(four.path("totalExact").asBoolean()).as("more than the count (3)").isFalse();
+    assertThat(four.path("totalElements").asLong()).isEqualTo(3);
+    assertThat(
+            applicant
+                .get("/api/filings?type=DINGTALK&size=2&page=1")
+                .json()
+                .path("totalExact")
+                .asBoolean())
+        .isFalse();
+    var last = applicant.get("/api/filings?type=DINGTALK&size=3&page=1").json();
+    assertThat(last.path("content")).hasSize(1);
+    assertThat(last.path("totalElements").asLong()).isEqualTo(4);
+  }
+
   @Test
   void theHeaderBadgesCountUpToTheirLimitThenSayMore() {
     Api applicant = Api.as(port, "applicant");
