@@ -33,7 +33,7 @@ class DocumentBenchmark {
   @Test
   void documents() throws Exception {
     String db = System.getProperty("bench.databases", "postgresql").split(",")[0];
-    try (ConfigurableApplicationContext ctx = LifecycleBenchmark.start(db)) {
+    try (ConfigurableApplicationContext ctx = LifecycleBenchmark.start(db, false)) {
       var bench = new LifecycleBenchmark.Bench(ctx);
       System.out.printf("%nheap in use after start: %.0f MiB%n", liveHeap() / 1048576.0);
       bench.run(1, 1); // one filing through the whole chain: FILED, four opinions
