@@ -24,13 +24,56 @@ public record RegistryQuery(
     Pageable pageable,
     RegistryCursor after) {
 
-  static final Set<String> PARAMETERS =
-      Set.of("q", "department", "type", "status", "page", "size", "sort", "after");
-
   /** API sort names and the attribute each sorts by. */
   static final Map<String, String> SORTS = sorts();
 
   static final int MAX_SIZE = 100;
+
+  /**
+   * The query string's parameters, each with what it does: what {@link #parse} accepts and what the
+   * API document lists for {@code GET /api/filings} and its export, from this one place.
+   */
+  public static final Map<String, String> PARAMETERS_EXPLAINED = explained();
+
+  static final Set<String> PARAMETERS = PARAMETERS_EXPLAINED.keySet();
+
+  private static Map<String, String> explained() {
+    var m = new LinkedHashMap<String, String>();
+    m.put(
+        "q",
+        "Text found in the group's name, its group number or the filing number,"
+            + " case-insensitive.");
+    m.put("department", "A department's code, as the directory names it (e.g. CS).");
+    m.put("type", "The group's platform: " + names(GroupType.values()) + ".");
+    m.put(
+        "status",
+        "The filing's status: "
+            + names(FilingStatus.values())
+            + ". Without it, every status but SUPERSEDED (a group's earlier versions).");
+    m.put(
+        "sort",
+        "field[,asc|desc], one of "
+            + String.join(", ", SORTS.keySet().stream().sorted().toList())
+            + "; by default updatedAt,desc (the id breaks ties).");
+    m.put("page", "The page from 0 (default 0).");
+    m.put("size", "Lines per page, 1 to " + MAX_SIZE + " (default 20).");
+    m.put(
+        "after",
+        "The previous page's `next`: the page after its last line, however deep, without"
+            + " counting again. Sorted by "
+            + String.join(
+                ", ",
+                SORTS.keySet().stream()
+                    .filter(k -> RegistryCursor.supports(SORTS.get(k)))
+                    .sorted()
+                    .toList())
+            + ".");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  private static String names(Enum<?>[] values) {
+    return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
+  }
 
   private static Map<String, String> sorts() {
     var m = new LinkedHashMap<String, String>();

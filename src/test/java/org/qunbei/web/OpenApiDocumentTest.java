@@ -48,6 +48,24 @@ class OpenApiDocumentTest {
     JsonNode doc = Api.JSON.readTree(served);
     assertThat(doc.path("openapi").asString()).startsWith("3.1");
     assertThat(doc.path("paths").has("/api/filings/{id}/changes")).isTrue();
+    // The caller is their session or token, never a parameter; a query taken as a map is listed
+    // parameter by parameter, as its query class reads it.
+    var asked = new java.util.ArrayList<String>();
+    doc.path("paths")
+        .forEach(
+            ops ->
+                ops.forEach(
+                    op ->
+                        op.path("parameters").forEach(p -> asked.add(p.path("name").asString()))));
+    assertThat(asked).doesNotContain("user", "params");
+    var listParameters = new java.util.ArrayList<String>();
+    doc.path("paths")
+        .path("/api/filings")
+        .path("get")
+        .path("parameters")
+        .forEach(p -> listParameters.add(p.path("name").asString()));
+    assertThat(listParameters)
+        .containsExactlyElementsOf(org.qunbei.registry.RegistryQuery.PARAMETERS_EXPLAINED.keySet());
     String pretty = Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
     if (Boolean.getBoolean("qunbei.openapi.write")) {
       Files.writeString(COMMITTED, pretty);

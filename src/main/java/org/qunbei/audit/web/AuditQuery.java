@@ -32,6 +32,26 @@ record AuditQuery(
 
   private static final ZoneId SCHOOL = ZoneId.of("Asia/Shanghai");
 
+  /** The parameters {@link #parse} reads, each with what it does (the API document lists them). */
+  static final Map<String, String> PARAMETERS_EXPLAINED = explained();
+
+  private static Map<String, String> explained() {
+    var m = new java.util.LinkedHashMap<String, String>();
+    m.put("filing", "A filing's number (QB-2026-00017) or id.");
+    m.put("actor", "Whose actions: a login name, exactly.");
+    m.put(
+        "action",
+        "One kind of action: "
+            + String.join(
+                ", ", java.util.Arrays.stream(AuditAction.values()).map(Enum::name).toList())
+            + ".");
+    m.put("from", "The first day, yyyy-MM-dd in school time (Asia/Shanghai), included.");
+    m.put("to", "The last day, yyyy-MM-dd in school time, included.");
+    m.put("page", "The page from 0 (default 0).");
+    m.put("size", "Events per page, 1 to 100 (default 50).");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   static AuditQuery parse(
       Map<String, String> params, java.util.function.Function<String, Long> idOfNumber) {
     String filing = blankToNull(params.get("filing"));

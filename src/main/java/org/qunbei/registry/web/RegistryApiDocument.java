@@ -1,0 +1,22 @@
+package org.qunbei.registry.web;
+
+import io.swagger.v3.oas.models.Operation;
+import org.qunbei.registry.RegistryQuery;
+import org.qunbei.system.QueryParameters;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * The registry's list and export in the API document: the parameters {@link RegistryQuery} takes.
+ */
+@Component
+class RegistryApiDocument implements OperationCustomizer {
+
+  @Override
+  public Operation customize(Operation operation, HandlerMethod handler) {
+    return handler.getBeanType().equals(RegistryApi.class)
+        ? QueryParameters.listed(operation, RegistryQuery.PARAMETERS_EXPLAINED)
+        : operation;
+  }
+}
