@@ -74,10 +74,11 @@ public final class FilingAccess {
 
   /**
    * {@link #ownedBy} as the parts it is the union of: one per department of the user's own, one per
-   * department they lead (submitted filings), and what they filed themselves. A list sorted by a
-   * column that runs department by department (the department, the group's name, which begins with
-   * the department's) is found part by part, each from its own index, instead of walking the whole
-   * registry's order past every other department's lines (see {@code Registry}).
+   * department they lead (submitted filings), and what they filed themselves. Their list in its
+   * default order or sorted by a column that runs department by department (the department, the
+   * group's name, which begins with the department's) is found part by part, each from its own
+   * index, instead of walking the whole registry's order past every other department's lines, and
+   * every list of theirs is counted part by part (see {@code Registry}).
    */
   public static List<Specification<Filing>> ownedParts(CurrentUser user) {
     List<Specification<Filing>> parts = new ArrayList<>();

@@ -30,10 +30,14 @@ public record RegistryQuery(
   static final int MAX_SIZE = 100;
 
   /**
-   * The query string's parameters, each with what it does: what {@link #parse} accepts and what the
-   * API document lists for {@code GET /api/filings} and its export, from this one place.
+   * The query string's parameters, each with what it does: what {@link #parse} accepts (besides a
+   * page's {@code _csrf} and {@code lang}) and what the API document lists for {@code GET
+   * /api/filings} and its export, from this one place.
    */
   public static final Map<String, String> PARAMETERS_EXPLAINED = explained();
+
+  /** The parameters that page a list: an export takes every line, so they do not apply to it. */
+  public static final Set<String> PAGING = Set.of("page", "size", "after");
 
   static final Set<String> PARAMETERS = PARAMETERS_EXPLAINED.keySet();
 

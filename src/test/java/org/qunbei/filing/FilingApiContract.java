@@ -373,9 +373,9 @@ abstract class FilingApiContract {
   }
 
   /**
-   * A department's reader sorting by department or by name gets the list part by part (their
-   * department, the working group they filed for): every line once, in the list's order, the same
-   * lines as the default order holds.
+   * A department's reader's list in its default order, by update, by department or by name is found
+   * part by part (their department, the working group they filed for): every line once, in the
+   * list's order, the same lines as the list sorted by creation (not found by parts) holds.
    */
   @Test
   void aDepartmentsListFoundPartByPartHoldsEveryLineOnceInOrder() {

@@ -8,15 +8,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The registry's list and export in the API document: the parameters {@link RegistryQuery} takes.
+ * The registry's list and export in the API document: the parameters {@link RegistryQuery} takes
+ * (the export without those that page).
  */
 @Component
 class RegistryApiDocument implements OperationCustomizer {
 
   @Override
   public Operation customize(Operation operation, HandlerMethod handler) {
-    return handler.getBeanType().equals(RegistryApi.class)
-        ? QueryParameters.listed(operation, RegistryQuery.PARAMETERS_EXPLAINED)
-        : operation;
+    if (!handler.getBeanType().equals(RegistryApi.class)) {
+      return operation;
+    }
+    var parameters = new java.util.LinkedHashMap<>(RegistryQuery.PARAMETERS_EXPLAINED);
+    if (handler.getMethod().getName().equals("export")) {
+      parameters.keySet().removeAll(RegistryQuery.PAGING);
+    }
+    return QueryParameters.listed(operation, parameters);
   }
 }

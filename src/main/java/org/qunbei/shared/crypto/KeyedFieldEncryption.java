@@ -201,7 +201,6 @@ class KeyedFieldEncryption implements FieldEncryption {
     return keys.get(version).algorithm();
   }
 
-  /** The additional authenticated data: the version, so a relabelled value fails. */
   /**
    * Where the colon of a stored value's "v{version}:{base64}" is (one to nine digits, then only
    * Base64 characters), or -1 for any other text. By hand, not by a regular expression: an export
@@ -234,6 +233,7 @@ class KeyedFieldEncryption implements FieldEncryption {
     return colon;
   }
 
+  /** The additional authenticated data: the version, so a relabelled value fails. */
   private static byte[] label(int version) {
     return ("qunbei-field-v" + version).getBytes(StandardCharsets.US_ASCII);
   }
