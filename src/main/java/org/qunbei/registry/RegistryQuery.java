@@ -30,8 +30,8 @@ public record RegistryQuery(
   static final int MAX_SIZE = 100;
 
   /**
-   * The query string's parameters, each with what it does: what {@link #parse} accepts (besides a
-   * page's {@code _csrf} and {@code lang}) and what the API document lists for {@code GET
+   * The query string's parameters, each with what it does: what {@link #parse} accepts (besides
+   * what any page carries, {@code QueryParameters}) and what the API document lists for {@code GET
    * /api/filings} and its export, from this one place.
    */
   public static final Map<String, String> PARAMETERS_EXPLAINED = explained();
@@ -95,11 +95,7 @@ public record RegistryQuery(
 
   public static RegistryQuery parse(Map<String, String> params) {
     var v = new Violations();
-    params.keySet().stream()
-        // _csrf and lang (the language switch) belong to every page, not to the query.
-        .filter(k -> !PARAMETERS.contains(k) && !k.equals("_csrf") && !k.equals("lang"))
-        .sorted()
-        .forEach(k -> v.add(k, "query.unknownParameter", k));
+    org.qunbei.system.QueryParameters.refuseUnknown(params, PARAMETERS, v);
     GroupType type = parseEnum(v, "type", params.get("type"), GroupType.class);
     FilingStatus status = parseEnum(v, "status", params.get("status"), FilingStatus.class);
     int page =

@@ -100,6 +100,16 @@ class AuditSearchIT {
     assertThat(kept.select("input[name=actor]").val()).isEqualTo("applicant");
     assertThat(kept.select("input[name=from]").val()).isEqualTo("2026-12-02");
     assertThat(kept.select("input[name=to]").val()).isEqualTo("2026-12-01");
+    // A parameter the search does not take is refused by name, not ignored (a misspelt filter
+    // would otherwise show the whole trail as if it matched), and the page keeps what was typed.
+    var misspelt = auditor.get("/api/audit?actr=applicant");
+    assertThat(misspelt.status()).isEqualTo(400);
+    assertThat(misspelt.error("actr")).contains("不支持的查询参数", "actr");
+    var misspeltPage = auditor.get("/audit?actr=applicant&actor=applicant&lang=zh");
+    assertThat(misspeltPage.status()).isEqualTo(400);
+    var shown = Jsoup.parse(misspeltPage.text());
+    assertThat(shown.select("#errors").text()).contains("不支持的查询参数“actr”");
+    assertThat(shown.select("input[name=actor]").val()).isEqualTo("applicant");
     var reversed = auditor.get("/api/audit?from=2026-12-02&to=2026-12-01");
     assertThat(reversed.status()).isEqualTo(400);
     assertThat(reversed.error("to")).contains("截止日期不能早于起始日期");

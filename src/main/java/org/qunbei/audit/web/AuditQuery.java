@@ -32,7 +32,10 @@ record AuditQuery(
 
   private static final ZoneId SCHOOL = ZoneId.of("Asia/Shanghai");
 
-  /** The parameters {@link #parse} reads, each with what it does (the API document lists them). */
+  /**
+   * The parameters {@link #parse} reads, each with what it does: any other is refused, and the API
+   * document lists these.
+   */
   static final Map<String, String> PARAMETERS_EXPLAINED = explained();
 
   private static Map<String, String> explained() {
@@ -54,6 +57,9 @@ record AuditQuery(
 
   static AuditQuery parse(
       Map<String, String> params, java.util.function.Function<String, Long> idOfNumber) {
+    var unknown = new org.qunbei.shared.Violations();
+    org.qunbei.system.QueryParameters.refuseUnknown(params, PARAMETERS_EXPLAINED.keySet(), unknown);
+    unknown.throwIfAny();
     String filing = blankToNull(params.get("filing"));
     Long filingId = null;
     if (filing != null) {
