@@ -1,13 +1,10 @@
 package org.qunbei.approval;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.qunbei.filing.ReviewRecord;
 import org.qunbei.system.SqlInstants;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,47 +16,34 @@ import org.springframework.stereotype.Component;
 @Component
 class DecisionRecords {
 
-  private final NamedParameterJdbcTemplate jdbc;
   private final SqlInstants instants;
   private final org.qunbei.system.SqlIds ids;
 
-  DecisionRecords(
-      NamedParameterJdbcTemplate jdbc, SqlInstants instants, org.qunbei.system.SqlIds ids) {
-    this.jdbc = jdbc;
+  DecisionRecords(SqlInstants instants, org.qunbei.system.SqlIds ids) {
     this.instants = instants;
     this.ids = ids;
   }
 
   Map<Long, List<ReviewRecord>> of(Collection<Long> filingIds) {
-    Map<Long, List<ReviewRecord>> records = new HashMap<>();
-    if (filingIds.isEmpty()) {
-      return records;
-    }
-    jdbc.query(
+    return ids.grouped(
         "select d.filing_id, d.review_round, d.step, d.decision, d.opinion, d.decided_by,"
             + " d.decided_by_name, d.decided_at, d.signature_image_id, d.stamp_image_id,"
-            + " d.on_behalf_of, d.on_behalf_of_name"
-            + " from review_decision d where "
-            + ids.among("d.filing_id", "ids")
-            + " order by d.id",
-        Map.of("ids", ids.bind(filingIds)),
-        rs -> {
-          records
-              .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(4))
-              .add(
-                  new ReviewRecord(
-                      rs.getInt(2),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getString(5),
-                      rs.getString(6),
-                      rs.getString(7),
-                      instants.read(rs, 8),
-                      rs.getObject(9, Long.class),
-                      rs.getObject(10, Long.class),
-                      rs.getString(11),
-                      rs.getString(12)));
-        });
-    return records;
+            + " d.on_behalf_of, d.on_behalf_of_name from review_decision d",
+        "d.filing_id",
+        "d.id",
+        filingIds,
+        (rs, n) ->
+            new ReviewRecord(
+                rs.getInt(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                instants.read(rs, 8),
+                rs.getObject(9, Long.class),
+                rs.getObject(10, Long.class),
+                rs.getString(11),
+                rs.getString(12)));
   }
 }

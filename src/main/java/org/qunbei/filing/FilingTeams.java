@@ -1,12 +1,9 @@
 package org.qunbei.filing;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.qunbei.shared.crypto.FieldEncryption;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,42 +14,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class FilingTeams {
 
-  private final NamedParameterJdbcTemplate jdbc;
   private final FieldEncryption encryption;
   private final org.qunbei.system.SqlIds ids;
 
-  FilingTeams(
-      NamedParameterJdbcTemplate jdbc, FieldEncryption encryption, org.qunbei.system.SqlIds ids) {
-    this.jdbc = jdbc;
+  FilingTeams(FieldEncryption encryption, org.qunbei.system.SqlIds ids) {
     this.encryption = encryption;
     this.ids = ids;
   }
 
   /** Each filing's team in list order; a filing without members is absent. */
   public Map<Long, List<TeamMember>> of(Collection<Long> filingIds) {
-    Map<Long, List<TeamMember>> teams = new HashMap<>();
-    if (filingIds.isEmpty()) {
-      return teams;
-    }
-    jdbc.query(
-        "select filing_id, role, name, title, office_phone, mobile, duties"
-            + " from filing_team_member where "
-            + ids.among("filing_id", "ids")
-            + " order by filing_id, position",
-        Map.of("ids", ids.bind(filingIds)),
-        rs -> {
+    return ids.grouped(
+        "select filing_id, role, name, title, office_phone, mobile, duties from filing_team_member",
+        "filing_id",
+        "filing_id, position",
+        filingIds,
+        (rs, n) -> {
           String role = rs.getString(2);
-          teams
-              .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(4))
-              .add(
-                  new TeamMember(
-                      role == null ? null : TeamRole.valueOf(role),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getString(5),
-                      encryption.decrypt(rs.getString(6)),
-                      rs.getString(7)));
+          return new TeamMember(
+              role == null ? null : TeamRole.valueOf(role),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              encryption.decrypt(rs.getString(6)),
+              rs.getString(7));
         });
-    return teams;
   }
 }
