@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.qunbei.shared.NoAutoFlush;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -16,12 +17,14 @@ interface Delegations extends Repository<Delegation, Long> {
   List<Delegation> findByDelegatorOrderByStartsOnDescIdDesc(String delegator);
 
   /** Delegations not ended that meet the period, of these people as delegators. */
+  @NoAutoFlush
   @Query(
       "select d from Delegation d where d.endedAt is null and d.delegator in :people"
           + " and d.startsOn <= :to and d.endsOn >= :from order by d.id")
   List<Delegation> awayBetween(Collection<String> people, LocalDate from, LocalDate to);
 
   /** Delegations not ended that meet the period, naming this person as delegate. */
+  @NoAutoFlush
   @Query(
       "select d from Delegation d where d.endedAt is null and d.delegate = :person"
           + " and d.startsOn <= :to and d.endsOn >= :from order by d.id")

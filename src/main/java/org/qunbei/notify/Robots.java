@@ -2,6 +2,7 @@ package org.qunbei.notify;
 
 import java.util.List;
 import java.util.Optional;
+import org.qunbei.shared.NoAutoFlush;
 import org.springframework.data.repository.Repository;
 
 interface Robots extends Repository<Robot, Long> {
@@ -12,6 +13,7 @@ interface Robots extends Repository<Robot, Long> {
 
   List<Robot> findAllByOrderByIdAsc();
 
+  @NoAutoFlush
   List<Robot> findByEnabledTrue();
 
   void delete(Robot robot);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.qunbei.accounts.Contact;
 import org.qunbei.accounts.Role;
+import org.qunbei.shared.NoAutoFlush;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -13,22 +14,26 @@ public interface UserAccounts extends Repository<UserAccount, Long> {
 
   // Contacts are read as projections: one statement each, without the roles collection.
 
+  @NoAutoFlush
   @Query(
       "select new org.qunbei.accounts.Contact(a.username, a.displayName, a.email)"
           + " from UserAccount a join a.roles r where r = :role and a.enabled = true")
   List<Contact> contactsWithRole(Role role);
 
+  @NoAutoFlush
   @Query(
       "select new org.qunbei.accounts.Contact(a.username, a.displayName, a.email)"
           + " from UserAccount a where a.username = :username and a.enabled = true")
   Optional<Contact> contactOf(String username);
 
+  @NoAutoFlush
   @Query(
       "select new org.qunbei.accounts.Contact(a.username, a.displayName, a.email)"
           + " from UserAccount a, Department d"
           + " where d.code = :department and a.username = d.headUsername and a.enabled = true")
   Optional<Contact> headOf(String department);
 
+  @NoAutoFlush
   @Query(
       "select new org.qunbei.accounts.Contact(a.username, a.displayName, a.email)"
           + " from UserAccount a, Department d"
@@ -43,6 +48,9 @@ public interface UserAccounts extends Repository<UserAccount, Long> {
   List<UserAccount> enabledWithout(java.util.Collection<Role> excluded);
 
   UserAccount save(UserAccount account);
+
+  /** Writes pending changes now: the directory's look-ups ({@link NoAutoFlush}) do not. */
+  void flush();
 
   List<UserAccount> findAllByOrderByUsername();
 
