@@ -3,7 +3,7 @@ package org.qunbei.approval;
 import java.util.List;
 import java.util.Optional;
 import org.qunbei.accounts.CurrentUser;
-import org.qunbei.filing.Filing;
+import org.qunbei.filing.Reviewable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -86,7 +86,7 @@ public record ApprovalChain(List<ChainStep> steps, List<ChainStep> dissolution) 
    * Whether this user decides this step for this filing: the colleague it was handed to, once
    * handed; otherwise anyone {@link #eligible} for it.
    */
-  public boolean decides(CurrentUser user, ChainStep step, Filing filing) {
+  public boolean decides(CurrentUser user, ChainStep step, Reviewable filing) {
     if (filing.assignee() != null && step.code().equals(filing.currentStep())) {
       return user.username().equals(filing.assignee());
     }
@@ -97,7 +97,7 @@ public record ApprovalChain(List<ChainStep> steps, List<ChainStep> dissolution) 
    * Whether a task of this step may be handed to this colleague: a member of the same office, a
    * head of the same department (a deputy head), or another leader in charge.
    */
-  public boolean colleague(CurrentUser target, ChainStep step, Filing filing) {
+  public boolean colleague(CurrentUser target, ChainStep step, Reviewable filing) {
     return colleague(target, new Duty(step, filing.departmentCode(), filing.classified()));
   }
 
@@ -147,7 +147,7 @@ public record ApprovalChain(List<ChainStep> steps, List<ChainStep> dissolution) 
   }
 
   /** Whether this user belongs to the office (or is the head or leader) that decides the step. */
-  public boolean eligible(CurrentUser user, ChainStep step, Filing filing) {
+  public boolean eligible(CurrentUser user, ChainStep step, Reviewable filing) {
     return switch (step.decider()) {
       case DEPARTMENT_HEAD -> user.headOf().contains(filing.departmentCode());
       case DEPARTMENT_LEADER -> user.leaderOf().contains(filing.departmentCode());

@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.qunbei.accounts.CurrentUser;
-import org.qunbei.filing.Filing;
 import org.qunbei.filing.Filings;
+import org.qunbei.filing.Reviewable;
 import org.qunbei.shared.CodedException;
 import org.qunbei.shared.ForbiddenException;
 import org.qunbei.shared.InvalidInputException;
@@ -45,7 +45,7 @@ public class BatchDecisions {
    * How one filing of the batch went; {@code detail} says why when it was refused, {@code label}
    * which filing it is (number and group name; only the id for one the caller may not know of).
    */
-  public record Outcome(long id, Result result, String detail, String label, Filing filing) {
+  public record Outcome(long id, Result result, String detail, String label, Reviewable filing) {
     public boolean decided() {
       return result == Result.DECIDED;
     }
@@ -71,7 +71,7 @@ public class BatchDecisions {
 
   private Outcome decideOne(CurrentUser user, Item item, DecisionRequest request) {
     try {
-      Filing f = approvals.decide(user, item.id(), request, item.version());
+      Reviewable f = approvals.decide(user, item.id(), request, item.version());
       return new Outcome(item.id(), Result.DECIDED, null, labelOf(f), f);
     } catch (InvalidInputException e) {
       return refused(item, Result.INVALID, messages.text(e.violations().list().get(0)));
@@ -98,7 +98,7 @@ public class BatchDecisions {
     return new Outcome(item.id(), result, detail, label, null);
   }
 
-  private static String labelOf(Filing f) {
+  private static String labelOf(Reviewable f) {
     return (f.number() == null ? "" : f.number() + " ") + f.groupName();
   }
 

@@ -3,7 +3,7 @@ package org.qunbei.approval;
 import java.util.List;
 import org.qunbei.accounts.Contact;
 import org.qunbei.accounts.Directory;
-import org.qunbei.filing.Filing;
+import org.qunbei.filing.Reviewable;
 import org.springframework.stereotype.Service;
 
 /** Who decides a step of a filing, as people to notify. */
@@ -18,7 +18,7 @@ public class Deciders {
     this.directory = directory;
   }
 
-  public List<Contact> of(Filing filing, String stepCode) {
+  public List<Contact> of(Reviewable filing, String stepCode) {
     ChainStep step = chain.step(stepCode).orElse(null);
     if (step == null) {
       return List.of();

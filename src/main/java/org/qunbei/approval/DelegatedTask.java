@@ -50,7 +50,7 @@ class DelegatedTask {
   }
 
   /** Whether it is still this task: the same step of the same round, and the delegate holds it. */
-  boolean heldBy(org.qunbei.filing.Filing f, String username) {
+  boolean heldBy(org.qunbei.filing.Reviewable f, String username) {
     return f.underReview()
         && f.decisionRound() == round
         && step.equals(f.currentStep())

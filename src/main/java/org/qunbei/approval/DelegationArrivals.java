@@ -37,7 +37,7 @@ class DelegationArrivals {
   @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void on(StepDecided e) {
     if (e.nextStep() != null) {
-      arrived(e.filingId(), e.nextStep());
+      delegations.arrived(e.filing(), e.nextStep());
     }
   }
 

@@ -19,6 +19,7 @@ import org.qunbei.accounts.Role;
 import org.qunbei.accounts.Users;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.Filings;
+import org.qunbei.filing.Reviewable;
 import org.qunbei.shared.ForbiddenException;
 import org.qunbei.shared.NotFoundException;
 import org.qunbei.shared.Violations;
@@ -264,7 +265,7 @@ public class DelegationService {
    *
    * If several people away qualify, the oldest delegation wins.
    */
-  void arrived(Filing filing, String stepCode) {
+  void arrived(Reviewable filing, String stepCode) {
     if (!filing.underReview()
         || !stepCode.equals(filing.currentStep())
         || filing.assignee() != null) {
@@ -302,8 +303,11 @@ public class DelegationService {
     }
   }
 
-  private void hand(Filing filing, ChainStep step, Delegation d) {
+  private void hand(Reviewable arrived, ChainStep step, Delegation d) {
     Instant now = clock.instant();
+    // The aggregate itself, as the decision wrote it: a decision reads and writes its review alone
+    // (FilingReviews), and a hand-over is rare enough to load the whole filing.
+    Filing filing = filings.findById(arrived.id()).orElseThrow();
     filing.assign(step.code(), d.delegate(), now);
     filings.saveAndFlush(filing);
     tasks.save(new DelegatedTask(d, filing.id(), filing.decisionRound(), step.code(), now));
@@ -322,7 +326,7 @@ public class DelegationService {
    * Whom this decision is taken for: the person away, when the decider holds the current step as
    * their delegate (not when it was handed on to them by 转办 afterwards).
    */
-  Optional<OnBehalf> onBehalf(Filing filing, String stepCode, CurrentUser decider) {
+  Optional<OnBehalf> onBehalf(Reviewable filing, String stepCode, CurrentUser decider) {
     if (!decider.username().equals(filing.assignee())) {
       return Optional.empty();
     }

@@ -1,18 +1,36 @@
 package org.qunbei.approval;
 
+import org.qunbei.filing.FilingReview;
+
 /**
- * A step of a filing's review was decided. {@code nextStep} is where the filing waits now, or null
- * when the decision ended the review (FILED, RETURNED or REJECTED: see {@code status}). {@code
- * actorName} is the decider's name as the decision records it, so that whoever tells of it need not
- * look the decider up again.
+ * A step of a filing's review was decided. {@code filing} is the filing as the decision left it —
+ * where it waits now ({@link #nextStep}), or null when the decision ended the review (FILED,
+ * RETURNED or REJECTED: see {@link #status}) — so that whoever tells of the decision need not read
+ * the filing again. {@code actorName} is the decider's name as the decision records it, for the
+ * same reason.
  */
 public record StepDecided(
-    Long filingId,
+    FilingReview filing,
     String step,
     DecisionKind decision,
     String opinion,
-    String nextStep,
-    String status,
     String actor,
-    String actorName,
-    long version) {}
+    String actorName) {
+
+  public Long filingId() {
+    return filing.id();
+  }
+
+  public String nextStep() {
+    return filing.currentStep();
+  }
+
+  public String status() {
+    return filing.status().name();
+  }
+
+  /** The filing's version after the decision: the one its audit event names. */
+  public long version() {
+    return filing.version();
+  }
+}

@@ -24,7 +24,8 @@ import org.qunbei.shared.StateConflictException;
  */
 @Entity
 @Table(name = "filing")
-public class Filing extends org.springframework.data.domain.AbstractAggregateRoot<Filing> {
+public class Filing extends org.springframework.data.domain.AbstractAggregateRoot<Filing>
+    implements Reviewable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -151,46 +152,6 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     updatedAt = now;
   }
 
-  /** The step approves: the filing moves on to the next step, or is FILED after the last. */
-  public void approve(String step, String nextStep, Instant now) {
-    requireAt(step);
-    if (dissolving() && nextStep == null) {
-      leaveReview(FilingStatus.DISSOLVED, now);
-      dissolvedAt = now;
-      registerEvent(new FilingDissolved(id, groupId()));
-    } else if (nextStep == null) {
-      leaveReview(FilingStatus.FILED, now);
-      filedAt = now;
-      registerEvent(new FilingFiled(id, groupId(), lineage.previousId()));
-    } else {
-      currentStep = nextStep;
-      stepSince = now;
-      assignee = null;
-      updatedAt = now;
-    }
-  }
-
-  /** The step returns the filing to the applicant for correction; it can be resubmitted. */
-  public void returnForCorrection(String step, Instant now) {
-    requireAt(step);
-    if (dissolving()) {
-      refuseDissolution(now);
-      return;
-    }
-    leaveReview(FilingStatus.RETURNED, now);
-  }
-
-  /** The step rejects the filing; that is final. */
-  public void reject(String step, Instant now) {
-    requireAt(step);
-    if (dissolving()) {
-      refuseDissolution(now);
-      return;
-    }
-    registerEvent(new FilingClosed(id));
-    leaveReview(FilingStatus.REJECTED, now);
-  }
-
   /**
    * The applicant takes the submission back while it still waits at the first step: it becomes a
    * draft again and keeps its number.
@@ -233,27 +194,9 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     updatedAt = now;
   }
 
-  /** A refused report (returned or rejected): the group goes on, the decisions stay on record. */
-  private void refuseDissolution(Instant now) {
-    dissolution = null;
-    currentStep = null;
-    assignee = null;
-    updatedAt = now;
-  }
-
-  /** A step decides now: the form's review, or a filed group's dissolution report. */
-  public boolean underReview() {
-    return status == FilingStatus.IN_REVIEW || dissolving();
-  }
-
-  /** A dissolution report of this filed group waits for a step. */
-  public boolean dissolving() {
-    return status == FilingStatus.FILED && currentStep != null;
-  }
-
-  /** The round the current step's decision is recorded under. */
-  public int decisionRound() {
-    return dissolving() ? dissolutionRound : round;
+  @Override
+  public int dissolutionRound() {
+    return dissolutionRound;
   }
 
   public DissolutionReport dissolution() {
@@ -276,15 +219,6 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     requireAt(step);
     assignee = colleague;
     updatedAt = now;
-  }
-
-  private void requireAt(String step) {
-    if (!underReview()) {
-      throw new StateConflictException("filing.notInReview", status);
-    }
-    if (!step.equals(currentStep)) {
-      throw new StateConflictException("filing.stepMoved");
-    }
   }
 
   /** Who accepted section 四 on line and when; null for a draft or a paper-era filing. */

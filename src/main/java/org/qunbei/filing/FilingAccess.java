@@ -23,7 +23,7 @@ public final class FilingAccess {
 
   private FilingAccess() {}
 
-  public static boolean mayView(CurrentUser user, Filing f) {
+  public static boolean mayView(CurrentUser user, Reviewable f) {
     boolean submitted = f.status() != FilingStatus.DRAFT;
     return ownDepartments(user).contains(f.departmentCode())
         || user.username().equals(f.createdBy())

@@ -7,6 +7,7 @@ import org.qunbei.approval.StepDecided;
 import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingSubmitted;
 import org.qunbei.filing.Filings;
+import org.qunbei.filing.Reviewable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,7 +49,7 @@ class NoticeWriter {
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void on(StepDecided e) {
-    Filing f = filings.findById(e.filingId()).orElseThrow();
+    Reviewable f = e.filing();
     String decider =
         e.actorName() == null || e.actorName().isBlank() ? nameOf(e.actor()) : e.actorName();
     if (e.nextStep() != null) {
@@ -157,7 +158,7 @@ class NoticeWriter {
     }
   }
 
-  private void askDeciders(Filing f, String step) {
+  private void askDeciders(Reviewable f, String step) {
     for (Contact c : deciders.of(f, step)) {
       write(
           c,
@@ -168,14 +169,14 @@ class NoticeWriter {
     }
   }
 
-  private void toApplicant(Filing f, String title, String body, boolean returned) {
+  private void toApplicant(Reviewable f, String title, String body, boolean returned) {
     directory
         .contact(f.createdBy())
         .ifPresent(applicant -> write(applicant, f, title, body, applicant(f, returned)));
   }
 
   /** The applicant acts on the filing's page, or on its form when it came back to be corrected. */
-  private static String applicant(Filing f, boolean returned) {
+  private static String applicant(Reviewable f, boolean returned) {
     return PublicLinks.applicant(f.id(), returned);
   }
 
@@ -196,7 +197,7 @@ class NoticeWriter {
     return desk.school(code, args);
   }
 
-  private void write(Contact to, Filing f, String title, String body, String link) {
+  private void write(Contact to, Reviewable f, String title, String body, String link) {
     desk.write(to, f.id(), title, body, link);
   }
 }

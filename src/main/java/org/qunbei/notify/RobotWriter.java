@@ -3,9 +3,9 @@ package org.qunbei.notify;
 import java.time.Clock;
 import org.qunbei.accounts.Directory;
 import org.qunbei.approval.StepDecided;
-import org.qunbei.filing.Filing;
 import org.qunbei.filing.FilingSubmitted;
 import org.qunbei.filing.Filings;
+import org.qunbei.filing.Reviewable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -59,11 +59,11 @@ class RobotWriter {
   @Transactional(propagation = Propagation.MANDATORY)
   void on(StepDecided e) {
     if (e.nextStep() != null) {
-      filings.findById(e.filingId()).ifPresent(f -> waiting(f, e.nextStep()));
+      waiting(e.filing(), e.nextStep());
     }
   }
 
-  private void waiting(Filing f, String step) {
+  private void waiting(Reviewable f, String step) {
     var matching =
         robots.findByEnabledTrue().stream()
             .filter(r -> r.announces(f.departmentCode(), step))

@@ -58,7 +58,7 @@ class ApprovalApi {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody JsonNode body) {
     DecisionRequest request = bodies.read(body, DecisionRequest.class);
-    Filing f = approvals.decide(user, id, request, IfMatch.version(ifMatch));
+    var f = approvals.decide(user, id, request, IfMatch.version(ifMatch));
     return ResponseEntity.ok()
         .eTag("\"" + f.version() + "\"")
         .body(new Decided(f.id(), f.status().name(), f.currentStep(), f.version()));
