@@ -30,6 +30,28 @@ public record FilingReview(
     Instant dissolvedAt)
     implements Reviewable {
 
+  /** The review of a filing loaded whole, as it stands in memory. */
+  public static FilingReview of(Filing f) {
+    return new FilingReview(
+        f.id(),
+        f.version(),
+        f.number(),
+        f.groupName(),
+        f.departmentCode(),
+        f.classified(),
+        f.createdBy(),
+        f.status(),
+        f.currentStep(),
+        f.assignee(),
+        f.round(),
+        f.dissolutionRound(),
+        f.groupId(),
+        f.lineage().previousId(),
+        f.stepSince(),
+        f.filedAt(),
+        f.dissolvedAt());
+  }
+
   /**
    * What a decision changed: the review before and after it, whether it refused a dissolution
    * report (whose record is then cleared) and the events the change announces.

@@ -100,14 +100,7 @@ public class FilingService {
     filing.submit(number, review.firstStep(filing), acceptance, today, now);
     claims.claim(filing);
     filings.saveAndFlush(filing);
-    events.publishEvent(
-        new FilingSubmitted(
-            filing.id(),
-            filing.number(),
-            filing.departmentCode(),
-            filing.currentStep(),
-            user.username(),
-            filing.version()));
+    events.publishEvent(new FilingSubmitted(FilingReview.of(filing), user.username()));
     return filing;
   }
 
@@ -193,9 +186,7 @@ public class FilingService {
         review.firstDissolutionStep(),
         now);
     filings.saveAndFlush(filing);
-    events.publishEvent(
-        new DissolutionReported(
-            filing.id(), filing.currentStep(), user.username(), filing.version()));
+    events.publishEvent(new DissolutionReported(FilingReview.of(filing), user.username()));
     return filing;
   }
 

@@ -37,13 +37,13 @@ class NoticeWriter {
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void on(FilingSubmitted e) {
-    filings.findById(e.filingId()).ifPresent(f -> askDeciders(f, e.step()));
+    askDeciders(e.filing(), e.step());
   }
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.filing.DissolutionReported e) {
-    filings.findById(e.filingId()).ifPresent(f -> askDeciders(f, e.step()));
+    askDeciders(e.filing(), e.step());
   }
 
   @EventListener

@@ -4,7 +4,6 @@ import java.time.Clock;
 import org.qunbei.accounts.Directory;
 import org.qunbei.approval.StepDecided;
 import org.qunbei.filing.FilingSubmitted;
-import org.qunbei.filing.Filings;
 import org.qunbei.filing.Reviewable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,6 @@ class RobotWriter {
 
   private final Robots robots;
   private final RobotDeliveries deliveries;
-  private final Filings filings;
   private final Directory directory;
   private final NoticeDesk desk;
   private final Clock clock;
@@ -31,13 +29,11 @@ class RobotWriter {
   RobotWriter(
       Robots robots,
       RobotDeliveries deliveries,
-      Filings filings,
       Directory directory,
       NoticeDesk desk,
       Clock clock) {
     this.robots = robots;
     this.deliveries = deliveries;
-    this.filings = filings;
     this.directory = directory;
     this.desk = desk;
     this.clock = clock;
@@ -46,13 +42,13 @@ class RobotWriter {
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void on(FilingSubmitted e) {
-    filings.findById(e.filingId()).ifPresent(f -> waiting(f, e.step()));
+    waiting(e.filing(), e.step());
   }
 
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void on(org.qunbei.filing.DissolutionReported e) {
-    filings.findById(e.filingId()).ifPresent(f -> waiting(f, e.step()));
+    waiting(e.filing(), e.step());
   }
 
   @EventListener
