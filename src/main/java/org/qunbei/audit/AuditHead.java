@@ -40,7 +40,7 @@ class AuditHead {
   void startAt(long seq, String prev, AuditSeal key) {
     this.firstSeq = seq;
     this.firstPrev = prev;
-    this.seal = key.of(content(this.seq, hash));
+    this.seal = key.of(content(this.seq, hash, seq, prev));
   }
 
   long seq() {
@@ -59,17 +59,22 @@ class AuditHead {
 
   /** The seal the head has once it ends at {@code newSeq} with {@code newHash}. */
   String sealAfter(long newSeq, String newHash, AuditSeal key) {
-    return key.of(content(newSeq, newHash));
+    return sealOf(newSeq, newHash, firstSeq, firstPrev, key);
+  }
+
+  /** The seal of a head ending at {@code seq} with {@code hash}, its kept chain starting so. */
+  static String sealOf(long seq, String hash, long firstSeq, String firstPrev, AuditSeal key) {
+    return key.of(content(seq, hash, firstSeq, firstPrev));
   }
 
   /** The untouched start, or a head whose seal matches. */
   boolean intact(AuditSeal key) {
     return (seq == 0 && GENESIS.equals(hash) && seal == null)
-        || key.matches(content(seq, hash), seal);
+        || key.matches(content(seq, hash, firstSeq, firstPrev), seal);
   }
 
   /** A head whose chain still starts at the first event is sealed as it was before retention. */
-  private String content(long seq, String hash) {
+  private static String content(long seq, String hash, long firstSeq, String firstPrev) {
     String end = "head|" + seq + "|" + hash;
     return firstSeq == 1 ? end : end + "|from|" + firstSeq + "|" + firstPrev;
   }

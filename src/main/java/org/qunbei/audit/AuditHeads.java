@@ -14,4 +14,6 @@ interface AuditHeads extends Repository<AuditHead, Integer> {
   AuditHead lockHead();
 
   Optional<AuditHead> findById(Integer id);
+
+  void flush();
 }

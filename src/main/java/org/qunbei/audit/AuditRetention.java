@@ -87,6 +87,9 @@ class AuditRetention {
     String prev = purges.prevHashOf(from);
     long removed = purges.deleteBefore(from) + legacy;
     head.startAt(from, prev, seal);
+    // Written now: the purge's own event joins the chain by the row (ChainWrite.appendAt), which
+    // must see where the chain starts, and not be undone by this head saved again at the commit.
+    heads.flush();
     trail.recordPurge(period, cutoff.atZone(SCHOOL).toLocalDate(), removed);
     return removed;
   }

@@ -342,9 +342,20 @@ public class AuditTrail {
       String detail) {}
 
   private void join(List<Pending> pending) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    ChainWrite.End guess = chainWrite.guess();
+    if (guess != null
+        && chainWrite.appendAt(guess, chained(pending, guess.seq(), guess.hash()), seal)) {
+      return;
+    }
     AuditHead head = heads.lockHead();
-    long seq = head.seq();
-    String prev = head.hash();
+    chainWrite.write(chained(pending, head.seq(), head.hash()), head, seal);
+  }
+
+  /** The pending events given places after {@code seq}, each naming the hash before it. */
+  private List<AuditEvent> chained(List<Pending> pending, long seq, String prev) {
     List<AuditEvent> joined = new java.util.ArrayList<>(pending.size());
     for (Pending p : pending) {
       seq++;
@@ -364,7 +375,7 @@ public class AuditTrail {
       joined.add(e);
       prev = e.hash();
     }
-    chainWrite.write(joined, head, seal);
+    return joined;
   }
 
   /** How the whole chain stands: intact, or the first place it is broken and how. */

@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
  * head's update — where Hibernate made a round trip per event (their ids come from an identity
  * column, which forbids batching) and one for the head, on every audited transaction; elsewhere
  * through the entities.
+ *
+ * <p>On PostgreSQL a transaction first tries to append at the end this node wrote last, without
+ * locking the head beforehand ({@link #appendAt}): the head's update names the end it expects and
+ * takes the row's lock itself, waiting for a writer still committing, and the events are inserted
+ * only if it moved the head. Every audited transaction held the head's lock for three round trips
+ * (lock, write, commit) and took one more; now for two, while the guess holds (ADR 14).
  */
 @Component
 class ChainWrite {
@@ -27,6 +33,13 @@ class ChainWrite {
   private final SqlInstants instants;
   private final EntityManager em;
   private final boolean oneStatement;
+
+  /** Where this node last ended the chain: a guess at the head, checked by the write itself. */
+  private final java.util.concurrent.atomic.AtomicReference<End> lastEnd =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** The head as a write leaves it: its place and hash, and where the kept chain starts. */
+  record End(long seq, String hash, long firstSeq, String firstPrev) {}
 
   ChainWrite(
       AuditEvents events,
@@ -79,5 +92,64 @@ class ChainWrite {
     // the row again.
     em.detach(head);
     jdbc.update(sql.toString(), args.toArray());
+    lastEnd.set(new End(last.seq(), last.hash(), head.firstSeq(), head.firstPrev()));
+  }
+
+  /** Where to try to append without locking first: null where appends always lock. */
+  End guess() {
+    return oneStatement ? lastEnd.get() : null;
+  }
+
+  /**
+   * Appends {@code joined} (chained after {@code expected}) if the head still ends there once this
+   * transaction holds its row, in one statement: the head's conditional update, and the events'
+   * insert only if that moved it. False, with nothing written, when the head had moved on (another
+   * node appended, the transaction that wrote the guess rolled back, retention moved the start).
+   */
+  boolean appendAt(End expected, List<AuditEvent> joined, AuditSeal seal) {
+    AuditEvent last = joined.get(joined.size() - 1);
+    var sql =
+        new StringBuilder(
+            "with moved as (update audit_head set seq = ?, hash = ?, seal = ? where id = ?"
+                + " and seq = ? and hash = ? and first_seq = ? and first_prev = ? returning id)"
+                + " insert into audit_event ("
+                + EVENT_COLUMNS
+                + ") select * from (values ");
+    List<Object> args = new ArrayList<>();
+    args.add(last.seq());
+    args.add(last.hash());
+    args.add(
+        AuditHead.sealOf(last.seq(), last.hash(), expected.firstSeq(), expected.firstPrev(), seal));
+    args.add(AuditHead.ID);
+    args.add(expected.seq());
+    args.add(expected.hash());
+    args.add(expected.firstSeq());
+    args.add(expected.firstPrev());
+    for (int i = 0; i < joined.size(); i++) {
+      AuditEvent e = joined.get(i);
+      // Typed: a VALUES list in a sub-select does not take its types from the insert's columns.
+      sql.append(i == 0 ? "" : ", ")
+          .append(
+              "(?, ?, ?, ?, cast(? as timestamptz), ?, cast(? as bigint), cast(? as bigint), ?, ?,"
+                  + " cast(? as bigint))");
+      args.add(e.action());
+      args.add(e.actor());
+      args.add(e.actorRoles());
+      args.add(e.address());
+      args.add(instants.bind(e.at()));
+      args.add(e.detail());
+      args.add(e.filingId());
+      args.add(e.filingVersion());
+      args.add(e.hash());
+      args.add(e.prevHash());
+      args.add(e.seq());
+    }
+    sql.append(") as v where exists (select 1 from moved)");
+    int inserted = jdbc.update(sql.toString(), args.toArray());
+    if (inserted == 0) {
+      return false;
+    }
+    lastEnd.set(new End(last.seq(), last.hash(), expected.firstSeq(), expected.firstPrev()));
+    return true;
   }
 }
