@@ -145,7 +145,13 @@ public class ApprovalService {
     events.publishEvent(
         new StepDecided(
             after, step.code(), request.decision(), opinion, user.username(), user.displayName()));
-    return after;
+    if (after.currentStep() == null) {
+      return after;
+    }
+    // Arrived at the next step: if its deciders are away, a delegate takes it over now, after the
+    // decision's own notices and audit event (its listeners ran above), and the caller is told the
+    // version that leaves.
+    return delegations.arrived(after, after.currentStep()).orElse(after);
   }
 
   /**

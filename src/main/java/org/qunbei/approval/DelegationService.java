@@ -18,6 +18,7 @@ import org.qunbei.accounts.Directory;
 import org.qunbei.accounts.Role;
 import org.qunbei.accounts.Users;
 import org.qunbei.filing.Filing;
+import org.qunbei.filing.FilingReview;
 import org.qunbei.filing.Filings;
 import org.qunbei.filing.Reviewable;
 import org.qunbei.shared.ForbiddenException;
@@ -263,26 +264,27 @@ public class DelegationService {
    *       still decide this step of this filing.
    * </ul>
    *
-   * If several people away qualify, the oldest delegation wins.
+   * If several people away qualify, the oldest delegation wins. Returns the filing as handed over,
+   * if it was.
    */
-  void arrived(Reviewable filing, String stepCode) {
+  Optional<FilingReview> arrived(Reviewable filing, String stepCode) {
     if (!filing.underReview()
         || !stepCode.equals(filing.currentStep())
         || filing.assignee() != null) {
-      return;
+      return Optional.empty();
     }
     ChainStep step = chain.step(stepCode).orElse(null);
     if (step == null) {
-      return;
+      return Optional.empty();
     }
     List<String> people = deciders.of(filing, stepCode).stream().map(Contact::username).toList();
     if (people.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     LocalDate today = today();
     List<Delegation> away = delegations.awayBetween(people, today, today);
     if (away.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Set<String> awayPeople = away.stream().map(Delegation::delegator).collect(Collectors.toSet());
     for (Delegation d : away) {
@@ -298,12 +300,12 @@ public class DelegationService {
       if (u.isEmpty() || !chain.colleague(u.get(), step, filing)) {
         continue;
       }
-      hand(filing, step, d);
-      return;
+      return Optional.of(hand(filing, step, d));
     }
+    return Optional.empty();
   }
 
-  private void hand(Reviewable arrived, ChainStep step, Delegation d) {
+  private FilingReview hand(Reviewable arrived, ChainStep step, Delegation d) {
     Instant now = clock.instant();
     // The aggregate itself, as the decision wrote it: a decision reads and writes its review alone
     // (FilingReviews), and a hand-over is rare enough to load the whole filing.
@@ -320,6 +322,7 @@ public class DelegationService {
             d.delegatorName(),
             d.delegate(),
             filing.version()));
+    return FilingReview.of(filing);
   }
 
   /**

@@ -130,7 +130,12 @@ abstract class DelegationContract {
     assertThat(as("secrecy2").get("/api/notices").text()).contains("保密办委托您代为审批");
 
     long id = submitted("applicant");
-    assertThat(decide("depthead", id).status()).isEqualTo(200);
+    var passedOn = decide("depthead", id);
+    assertThat(passedOn.status()).isEqualTo(200);
+    // The answer names the version the hand-over to the delegate left, so its ETag still serves.
+    long version = as("applicant").get("/api/filings/" + id).json().path("version").asLong();
+    assertThat(passedOn.json().path("version").asLong()).isEqualTo(version);
+    assertThat(passedOn.header("ETag")).isEqualTo("\"" + version + "\"");
     // Arrived at the confidentiality step while 保密办 is away: the delegate's alone.
     assertThat(hasTask(as("secrecy2"), id)).isTrue();
     assertThat(hasTask(as("secrecy"), id)).isFalse();
