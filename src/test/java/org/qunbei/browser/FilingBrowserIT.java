@@ -104,6 +104,9 @@ class FilingBrowserIT extends BrowserTest {
     driver.get(url("/filings/new"));
     type("#groupName", "二维码上传测试群");
     click("#save");
+    // Saved, the draft's own edit page: its address is where the test comes back to.
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(d -> !d.getCurrentUrl().endsWith("/filings/new"));
     String edit = driver.getCurrentUrl();
     java.nio.file.Path qr = java.nio.file.Files.createTempFile("qr", ".png");
     java.nio.file.Files.write(

@@ -147,9 +147,6 @@ class StaffImporting {
           a.depart(today);
           signOut.everywhere(a.username());
           audit(p, "account departed (staff import)", actor);
-          // Its listeners notify through the directory, whose look-ups do not flush: the account
-          // is written disabled first, so that no notice goes to the person who left.
-          accounts.flush();
           events.publishEvent(new StaffDeparted(a.displayName(), a.departmentCode(), null));
         }
         case UNCHANGED, REFUSED -> {}

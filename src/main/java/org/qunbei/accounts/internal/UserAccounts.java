@@ -49,9 +49,6 @@ public interface UserAccounts extends Repository<UserAccount, Long> {
 
   UserAccount save(UserAccount account);
 
-  /** Writes pending changes now: the directory's look-ups ({@link NoAutoFlush}) do not. */
-  void flush();
-
   List<UserAccount> findAllByOrderByUsername();
 
   List<UserAccount> findByEmailEndingWith(String domain);
