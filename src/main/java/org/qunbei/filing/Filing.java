@@ -19,8 +19,10 @@ import org.qunbei.shared.StateConflictException;
  * One filing of one work group: the paper form, sections 一 to 四, and where it stands.
  *
  * <p>The aggregate guards its own state: content changes only through {@link #revise} while the
- * filing is editable, and it leaves DRAFT only through {@link #submit}. The version column makes
- * concurrent edits fail instead of overwriting each other.
+ * filing is editable, and it leaves DRAFT only through {@link #submit}. A step's decision is the
+ * exception, for speed: it changes the review's columns alone, by the rules of {@link
+ * FilingReview}, through {@link FilingReviews} (ADR 26). The version column makes concurrent
+ * changes fail instead of overwriting each other, on either path.
  */
 @Entity
 @Table(name = "filing")
