@@ -28,6 +28,13 @@ class ChainWrite {
       "action, actor, actor_roles, address, at, detail, filing_id, filing_version, hash,"
           + " prev_hash, seq";
 
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** The same, typed: a VALUES list in a sub-select does not take the insert's column types. */
+  private static final String TYPED_ROW =
+      "(?, ?, ?, ?, cast(? as timestamptz), ?, cast(? as bigint), cast(? as bigint), ?, ?,"
+          + " cast(? as bigint))";
+
   private final AuditEvents events;
   private final JdbcTemplate jdbc;
   private final SqlInstants instants;
@@ -68,9 +75,24 @@ class ChainWrite {
     var sql = new StringBuilder("with appended as (insert into audit_event (" + EVENT_COLUMNS);
     sql.append(") values ");
     List<Object> args = new ArrayList<>();
+    rows(joined, ROW, sql, args);
+    sql.append(") update audit_head set seq = ?, hash = ?, seal = ? where id = ?");
+    args.add(last.seq());
+    args.add(last.hash());
+    args.add(head.sealAfter(last.seq(), last.hash(), seal));
+    args.add(AuditHead.ID);
+    // The head as loaded is now behind the row: whatever reads it later in this transaction reads
+    // the row again.
+    em.detach(head);
+    jdbc.update(sql.toString(), args.toArray());
+    lastEnd.set(new End(last.seq(), last.hash(), head.firstSeq(), head.firstPrev()));
+  }
+
+  /** Each event as a row of {@code row}'s placeholders, its values in EVENT_COLUMNS' order. */
+  private void rows(List<AuditEvent> joined, String row, StringBuilder sql, List<Object> args) {
     for (int i = 0; i < joined.size(); i++) {
       AuditEvent e = joined.get(i);
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      sql.append(i == 0 ? "" : ", ").append(row);
       args.add(e.action());
       args.add(e.actor());
       args.add(e.actorRoles());
@@ -83,16 +105,6 @@ class ChainWrite {
       args.add(e.prevHash());
       args.add(e.seq());
     }
-    sql.append(") update audit_head set seq = ?, hash = ?, seal = ? where id = ?");
-    args.add(last.seq());
-    args.add(last.hash());
-    args.add(head.sealAfter(last.seq(), last.hash(), seal));
-    args.add(AuditHead.ID);
-    // The head as loaded is now behind the row: whatever reads it later in this transaction reads
-    // the row again.
-    em.detach(head);
-    jdbc.update(sql.toString(), args.toArray());
-    lastEnd.set(new End(last.seq(), last.hash(), head.firstSeq(), head.firstPrev()));
   }
 
   /** Where to try to append without locking first: null where appends always lock. */
@@ -125,25 +137,7 @@ class ChainWrite {
     args.add(expected.hash());
     args.add(expected.firstSeq());
     args.add(expected.firstPrev());
-    for (int i = 0; i < joined.size(); i++) {
-      AuditEvent e = joined.get(i);
-      // Typed: a VALUES list in a sub-select does not take its types from the insert's columns.
-      sql.append(i == 0 ? "" : ", ")
-          .append(
-              "(?, ?, ?, ?, cast(? as timestamptz), ?, cast(? as bigint), cast(? as bigint), ?, ?,"
-                  + " cast(? as bigint))");
-      args.add(e.action());
-      args.add(e.actor());
-      args.add(e.actorRoles());
-      args.add(e.address());
-      args.add(instants.bind(e.at()));
-      args.add(e.detail());
-      args.add(e.filingId());
-      args.add(e.filingVersion());
-      args.add(e.hash());
-      args.add(e.prevHash());
-      args.add(e.seq());
-    }
+    rows(joined, TYPED_ROW, sql, args);
     sql.append(") as v where exists (select 1 from moved)");
     int inserted = jdbc.update(sql.toString(), args.toArray());
     if (inserted == 0) {
