@@ -107,6 +107,22 @@ class AccessibilityBrowserIT extends BrowserTest {
         .contains("I. Basic information of the group", "Owner / primary responsible person")
         .contains("The department solemnly commits:");
     Browser.screenshot(driver, "41-english-form");
+    // A submitted filing in English, whose labels run longer than the Chinese: it fits the desk
+    // and the phone (the paper's boxes once ran past the page, the current step's badge too).
+    var applicant = Api.as(port, "applicant");
+    long id =
+        applicant.post("/api/filings", Samples.example().toString()).json().path("id").asLong();
+    applicant.post("/api/filings/" + id + "/submit", "");
+    driver.get(url("/filings/" + id));
+    assertThat(driver.findElement(By.cssSelector(".paper")).getText())
+        .contains("Cross-department collaboration");
+    assertThat(PhoneWidth.overflowing(driver)).as("wider than the desk").isEmpty();
+    var size = driver.manage().window().getSize();
+    Browser.resize(driver, 390, 844);
+    PhoneWidth.unfold(driver);
+    assertThat(PhoneWidth.overflowing(driver)).as("wider than a 390 px phone").isEmpty();
+    Browser.screenshot(driver, "42-english-filing-phone");
+    Browser.resize(driver, size.width, size.height);
     driver.findElement(By.cssSelector("#language a[lang=zh-CN]")).click();
     assertThat(driver.findElement(By.id("nav")).getText()).contains("本部门备案", "退出");
   }
