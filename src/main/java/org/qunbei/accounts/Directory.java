@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.qunbei.accounts.internal.Department;
 import org.qunbei.accounts.internal.Departments;
 import org.qunbei.accounts.internal.UserAccounts;
+import org.qunbei.shared.NodeFacts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The department directory, read-only for the rest of the application. */
 @Service
@@ -16,15 +16,17 @@ public class Directory {
 
   private final Departments departments;
   private final UserAccounts accounts;
+  private final NodeFacts facts;
 
-  Directory(Departments departments, UserAccounts accounts) {
+  Directory(Departments departments, UserAccounts accounts, NodeFacts facts) {
     this.departments = departments;
     this.accounts = accounts;
+    this.facts = facts;
   }
 
   /** The enabled users who hold a role. */
   public List<Contact> withRole(Role role) {
-    return once("role:" + role, () -> accounts.contactsWithRole(role));
+    return once("role:" + role, () -> List.copyOf(accounts.contactsWithRole(role)));
   }
 
   public Optional<Contact> contact(String username) {
@@ -44,43 +46,19 @@ public class Directory {
   }
 
   /**
-   * Reads a directory fact once per transaction. One decision asks for the same people several
-   * times — the next step's deciders for their notice, again for their delegations, the applicant
-   * for theirs — and each ask was a round trip. Within a transaction the answer cannot usefully
-   * change; across transactions nothing is kept, so every node still reads the directory as it is
-   * (ADR 23: nodes share only the database).
+   * Reads a directory fact once per transaction, and between transactions keeps it on this node
+   * until the directory changes (ADR 27). One decision asks for the same people several times — the
+   * next step's deciders for their notice, again for their delegations, the applicant for theirs —
+   * and each ask was a round trip.
    */
-  @SuppressWarnings("unchecked")
   private <T> T once(String key, java.util.function.Supplier<T> read) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return read.get();
-    }
-    var memo = (java.util.Map<String, Object>) TransactionSynchronizationManager.getResource(MEMO);
-    if (memo == null) {
-      var fresh = new java.util.HashMap<String, Object>();
-      TransactionSynchronizationManager.bindResource(MEMO, fresh);
-      TransactionSynchronizationManager.registerSynchronization(
-          new org.springframework.transaction.support.TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(MEMO);
-            }
-          });
-      memo = fresh;
-    }
-    Object known = memo.get(key);
-    if (known == null) {
-      known = read.get();
-      memo.put(key, known);
-    }
-    return (T) known;
+    return facts.read("directory." + key, read);
   }
 
-  /** The key of the per-transaction memo of {@link #once}. */
-  private static final Object MEMO = new Object();
-
   public Optional<DepartmentInfo> department(String code) {
-    return code == null ? Optional.empty() : departments.findByCode(code).map(Department::info);
+    return code == null
+        ? Optional.empty()
+        : once("department:" + code, () -> departments.findByCode(code).map(Department::info));
   }
 
   public List<DepartmentInfo> all() {

@@ -22,6 +22,7 @@ import org.qunbei.filing.FilingReview;
 import org.qunbei.filing.Filings;
 import org.qunbei.filing.Reviewable;
 import org.qunbei.shared.ForbiddenException;
+import org.qunbei.shared.NodeFacts;
 import org.qunbei.shared.NotFoundException;
 import org.qunbei.shared.Violations;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,6 +51,7 @@ public class DelegationService {
   private final Filings filings;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final NodeFacts facts;
 
   DelegationService(
       Delegations delegations,
@@ -60,7 +62,9 @@ public class DelegationService {
       Users users,
       Filings filings,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      NodeFacts facts) {
+    this.facts = facts;
     this.delegations = delegations;
     this.tasks = tasks;
     this.chain = chain;
@@ -281,29 +285,42 @@ public class DelegationService {
     if (people.isEmpty()) {
       return Optional.empty();
     }
-    LocalDate today = today();
-    List<Delegation> away = delegations.awayBetween(people, today, today);
-    if (away.isEmpty()) {
-      return Optional.empty();
-    }
-    Set<String> awayPeople = away.stream().map(Delegation::delegator).collect(Collectors.toSet());
-    for (Delegation d : away) {
+    List<Away> awayToday = awayOn(today());
+    Set<String> awayPeople = awayToday.stream().map(Away::delegator).collect(Collectors.toSet());
+    for (Away d : awayToday) {
+      if (!people.contains(d.delegator())) {
+        continue;
+      }
       String delegate = d.delegate();
       boolean othersIn =
           people.stream().anyMatch(p -> !p.equals(delegate) && !awayPeople.contains(p));
-      if (othersIn
-          || delegate.equals(filing.createdBy())
-          || !delegations.awayBetween(List.of(delegate), today, today).isEmpty()) {
+      if (othersIn || delegate.equals(filing.createdBy()) || awayPeople.contains(delegate)) {
         continue;
       }
       Optional<CurrentUser> u = users.find(delegate);
       if (u.isEmpty() || !chain.colleague(u.get(), step, filing)) {
         continue;
       }
-      return Optional.of(hand(filing, step, d));
+      return Optional.of(hand(filing, step, delegations.findById(d.id()).orElseThrow()));
     }
     return Optional.empty();
   }
+
+  /**
+   * Who is away on this day, by delegation (oldest first): every arrival asks, and the answer is
+   * kept on the node until a delegation changes (ADR 27).
+   */
+  private List<Away> awayOn(LocalDate day) {
+    return facts.read(
+        "delegations.away:" + day,
+        () ->
+            delegations.awayOn(day).stream()
+                .map(d -> new Away(d.id(), d.delegator(), d.delegate()))
+                .toList());
+  }
+
+  /** A delegation in force: whose tasks go to whom. */
+  private record Away(long id, String delegator, String delegate) {}
 
   private FilingReview hand(Reviewable arrived, ChainStep step, Delegation d) {
     Instant now = clock.instant();

@@ -23,6 +23,13 @@ interface Delegations extends Repository<Delegation, Long> {
           + " and d.startsOn <= :to and d.endsOn >= :from order by d.id")
   List<Delegation> awayBetween(Collection<String> people, LocalDate from, LocalDate to);
 
+  /** Delegations in force on this day, oldest first. */
+  @NoAutoFlush
+  @Query(
+      "select d from Delegation d where d.endedAt is null"
+          + " and d.startsOn <= :day and d.endsOn >= :day order by d.id")
+  List<Delegation> awayOn(LocalDate day);
+
   /** Delegations not ended that meet the period, naming this person as delegate. */
   @NoAutoFlush
   @Query(

@@ -2,6 +2,7 @@ package org.qunbei.filing;
 
 import java.util.List;
 import java.util.Optional;
+import org.qunbei.shared.NodeFacts;
 import org.qunbei.system.SqlInstants;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -36,27 +37,31 @@ public class FilingReviews {
   public Optional<FilingReview> find(long id) {
     List<FilingReview> found =
         jdbc.query(
-            "select " + COLUMNS + " from filing where id = ?",
-            (rs, n) ->
-                new FilingReview(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getBoolean(6),
-                    rs.getString(7),
-                    FilingStatus.valueOf(rs.getString(8)),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getInt(11),
-                    rs.getInt(12),
-                    // The group is named by its first filing: a first filing's own id.
-                    rs.getObject(13) == null ? rs.getLong(1) : rs.getLong(13),
-                    rs.getObject(14) == null ? null : rs.getLong(14),
-                    instants.read(rs, 15),
-                    instants.read(rs, 16),
-                    instants.read(rs, 17)),
+            // The facts' epoch comes along, so the deciders, contacts, robots and delegations the
+            // decision asks for next are this node's to answer when nothing changed (ADR 27).
+            "select " + COLUMNS + ", " + NodeFacts.EPOCH + " from filing where id = ?",
+            (rs, n) -> {
+              NodeFacts.seen(rs.getLong(18));
+              return new FilingReview(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getBoolean(6),
+                  rs.getString(7),
+                  FilingStatus.valueOf(rs.getString(8)),
+                  rs.getString(9),
+                  rs.getString(10),
+                  rs.getInt(11),
+                  rs.getInt(12),
+                  // The group is named by its first filing: a first filing's own id.
+                  rs.getObject(13) == null ? rs.getLong(1) : rs.getLong(13),
+                  rs.getObject(14) == null ? null : rs.getLong(14),
+                  instants.read(rs, 15),
+                  instants.read(rs, 16),
+                  instants.read(rs, 17));
+            },
             id);
     return found.stream().findFirst();
   }

@@ -63,11 +63,18 @@ public class Robot {
     this.updatedAt = now;
   }
 
-  /** Whether it announces a filing of {@code department} waiting at {@code step}. */
-  boolean announces(String department, String step) {
-    return enabled
-        && (departmentCode == null || departmentCode.equals(department))
-        && (stepCode == null || stepCode.equals(step));
+  /** What it announces, without its address or secret: what a node keeps between decisions. */
+  Scope scope() {
+    return new Scope(id, departmentCode, stepCode);
+  }
+
+  /** Which waiting filings a robot announces: of a department (or all), at a step (or any). */
+  record Scope(long id, String departmentCode, String stepCode) {
+    /** Whether it announces a filing of {@code department} waiting at {@code step}. */
+    boolean announces(String department, String step) {
+      return (departmentCode == null || departmentCode.equals(department))
+          && (stepCode == null || stepCode.equals(step));
+    }
   }
 
   public Long id() {

@@ -5,6 +5,7 @@ import org.qunbei.accounts.Directory;
 import org.qunbei.approval.StepDecided;
 import org.qunbei.filing.FilingSubmitted;
 import org.qunbei.filing.Reviewable;
+import org.qunbei.shared.NodeFacts;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,13 +26,16 @@ class RobotWriter {
   private final Directory directory;
   private final NoticeDesk desk;
   private final Clock clock;
+  private final NodeFacts facts;
 
   RobotWriter(
       Robots robots,
       RobotDeliveries deliveries,
       Directory directory,
       NoticeDesk desk,
-      Clock clock) {
+      Clock clock,
+      NodeFacts facts) {
+    this.facts = facts;
     this.robots = robots;
     this.deliveries = deliveries;
     this.directory = directory;
@@ -61,7 +65,11 @@ class RobotWriter {
 
   private void waiting(Reviewable f, String step) {
     var matching =
-        robots.findByEnabledTrue().stream()
+        facts
+            .read(
+                "robots.enabled",
+                () -> robots.findByEnabledTrue().stream().map(Robot::scope).toList())
+            .stream()
             .filter(r -> r.announces(f.departmentCode(), step))
             .toList();
     if (matching.isEmpty()) {
@@ -77,7 +85,7 @@ class RobotWriter {
         f.classified()
             ? school("robot.waiting.classified.body", f.number(), department, where)
             : school("robot.waiting.body", f.number(), f.groupName(), department, where);
-    for (Robot r : matching) {
+    for (Robot.Scope r : matching) {
       deliveries.save(
           new RobotDelivery(
               r.id(), f.id(), title, body, PublicLinks.decide(f.id()), clock.instant()));

@@ -136,6 +136,53 @@ abstract class ApprovalApiContract {
   @org.springframework.beans.factory.annotation.Autowired
   org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+  /**
+   * A node keeps who holds an office between decisions (ADR 27); an office given or taken anywhere
+   * else — on another node, at the SQL prompt — still reaches the very next decision's notices.
+   */
+  @Test
+  void anOfficeGivenOrTakenElsewhereReachesTheVeryNextDecision() {
+    long before = submitted(Samples.example());
+    assertThat(decide("depthead", before, "APPROVE", null).status()).isEqualTo(200);
+    assertThat(noticesAbout(as("secrecy"), before)).isPositive();
+    assertThat(noticesAbout(as("partyoffice"), before)).isZero();
+    long partyOffice =
+        jdbc.queryForObject("select id from app_user where username = 'partyoffice'", Long.class);
+    jdbc.update(
+        "insert into user_role (user_id, role) values (?, 'CONFIDENTIALITY_OFFICE')", partyOffice);
+    try {
+      long given = submitted(Samples.example());
+      assertThat(decide("depthead", given, "APPROVE", null).status()).isEqualTo(200);
+      assertThat(noticesAbout(as("partyoffice"), given))
+          .as("the office's new member is asked")
+          .isPositive();
+    } finally {
+      jdbc.update(
+          "delete from user_role where user_id = ? and role = 'CONFIDENTIALITY_OFFICE'",
+          partyOffice);
+    }
+    long taken = submitted(Samples.example());
+    assertThat(decide("depthead", taken, "APPROVE", null).status()).isEqualTo(200);
+    assertThat(noticesAbout(as("partyoffice"), taken)).as("no longer of the office").isZero();
+    assertThat(noticesAbout(as("secrecy"), taken)).isPositive();
+  }
+
+  /** How many of the user's notices are about the filing (every page of them). */
+  static int noticesAbout(Api api, long filingId) {
+    int found = 0;
+    for (int page = 0; ; page++) {
+      JsonNode content = api.get("/api/notices?page=" + page).json().path("content");
+      if (content.isEmpty()) {
+        return found;
+      }
+      for (JsonNode n : content) {
+        if (n.path("filingId").asLong() == filingId) {
+          found++;
+        }
+      }
+    }
+  }
+
   @org.springframework.beans.factory.annotation.Autowired
   org.springframework.security.crypto.password.PasswordEncoder encoder;
 
