@@ -56,9 +56,13 @@ public class Directory {
   }
 
   public Optional<DepartmentInfo> department(String code) {
-    return code == null
-        ? Optional.empty()
-        : once("department:" + code, () -> departments.findByCode(code).map(Department::info));
+    if (code == null) {
+      return Optional.empty();
+    }
+    // Codes come from requests too: only a well-formed one is worth keeping an answer for.
+    return Department.CODE.matcher(code).matches()
+        ? once("department:" + code, () -> departments.findByCode(code).map(Department::info))
+        : departments.findByCode(code).map(Department::info);
   }
 
   public List<DepartmentInfo> all() {

@@ -26,7 +26,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * an epoch a rolled-back transaction saw never comes back, nor one from before a restore.
  *
  * <p>Within a transaction an answer is read once and then reused, as before (the next step's
- * deciders are asked for their notice, again for their delegations).
+ * deciders are asked for their notice, again for their delegations); a transaction that changes one
+ * of these tables after asking is answered as it was before its change, like the look-ups
+ * themselves, which do not flush first ({@link NoAutoFlush}).
+ *
+ * <p>Kept between transactions only where every statement reads what is committed when it starts
+ * (READ COMMITTED: PostgreSQL, H2). Under MariaDB's REPEATABLE READ a transaction that changed
+ * these tables would read its own new epoch beside rows from its older snapshot, and keep them
+ * under that epoch; there answers live for their transaction only.
  */
 @Component
 public class NodeFacts {
@@ -39,6 +46,7 @@ public class NodeFacts {
 
   private final JdbcTemplate jdbc;
   private final Map<String, Known> kept = new ConcurrentHashMap<>();
+  private volatile Boolean readsCommitted;
 
   NodeFacts(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -54,11 +62,16 @@ public class NodeFacts {
       return load.get();
     }
     Memo memo = memo();
-    memo.owner = this;
     Object known = memo.answers.get(key);
     if (known != null) {
       return (T) known;
     }
+    if (!readsCommitted()) {
+      T fresh = load.get();
+      memo.answers.put(key, fresh);
+      return fresh;
+    }
+    memo.owner = this;
     long epoch = memo.epoch != null ? memo.epoch : readEpoch(memo);
     Known here = kept.get(key);
     if (here != null && here.epoch == epoch) {
@@ -84,9 +97,15 @@ public class NodeFacts {
     }
   }
 
-  /** Forgets everything this node kept (tests; a restore under a running node). */
-  public void forget() {
-    kept.clear();
+  /** Whether the database's transactions read at READ COMMITTED (asked once). */
+  private boolean readsCommitted() {
+    if (readsCommitted == null) {
+      readsCommitted =
+          jdbc.execute(
+              (java.sql.Connection c) ->
+                  c.getTransactionIsolation() == java.sql.Connection.TRANSACTION_READ_COMMITTED);
+    }
+    return readsCommitted;
   }
 
   private long readEpoch(Memo memo) {
@@ -109,6 +128,17 @@ public class NodeFacts {
       TransactionSynchronizationManager.bindResource(Memo.KEY, fresh);
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
+            // A transaction started inside this one (REQUIRES_NEW) reads for itself.
+            @Override
+            public void suspend() {
+              TransactionSynchronizationManager.unbindResourceIfPossible(Memo.KEY);
+            }
+
+            @Override
+            public void resume() {
+              TransactionSynchronizationManager.bindResource(Memo.KEY, fresh);
+            }
+
             @Override
             public void afterCompletion(int status) {
               TransactionSynchronizationManager.unbindResourceIfPossible(Memo.KEY);

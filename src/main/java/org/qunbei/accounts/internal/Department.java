@@ -16,7 +16,7 @@ import org.qunbei.accounts.DepartmentKind;
 public class Department {
 
   /** The code filings carry: upper-case letters, digits and _, starting with a letter. */
-  static final java.util.regex.Pattern CODE =
+  public static final java.util.regex.Pattern CODE =
       java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{1,19}");
 
   @Id
