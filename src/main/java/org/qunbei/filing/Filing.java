@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import org.qunbei.shared.StateConflictException;
 
 /**
@@ -88,7 +89,7 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     filing.status = FilingStatus.DRAFT;
     filing.createdBy = createdBy;
     filing.createdAt = now;
-    filing.apply(content, now);
+    filing.apply(content, now, false);
     return filing;
   }
 
@@ -119,14 +120,29 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     filing.createdBy = importedBy;
     filing.createdAt = now;
     filing.filedAt = now;
-    filing.apply(paper.content().normalized(), now);
+    filing.apply(paper.content().normalized(), now, false);
     return filing;
   }
 
-  /** Replaces the applicant's content; only a draft or a returned filing can change. */
+  /**
+   * Replaces the applicant's content; only a draft or a returned filing can change. Every row of
+   * the team is written again, so an edit also encrypts a mobile stored in plain text before
+   * encryption was on.
+   */
   public void revise(FilingContent content, Instant now) {
     requireEditable();
-    apply(content, now);
+    apply(content, now, false);
+  }
+
+  /**
+   * Replaces the content with its normalized form as it is submitted. A team the normalizing left
+   * as it was keeps its rows: writing them all again was two round trips and a row per member of
+   * every submission (ADR 26). A plain-text mobile from before encryption stays so until the next
+   * edit or the re-keying command (docs/operations.md).
+   */
+  public void reviseForSubmission(FilingContent normalized, Instant now) {
+    requireEditable();
+    apply(normalized, now, true);
   }
 
   /**
@@ -238,13 +254,15 @@ public class Filing extends org.springframework.data.domain.AbstractAggregateRoo
     }
   }
 
-  private void apply(FilingContent c, Instant now) {
+  private void apply(FilingContent c, Instant now, boolean keepEqualTeam) {
+    List<TeamMember> before = form == null ? null : form.team;
     form = new FilingContent.Editor(c);
     // A list of its own: Hibernate takes over the collection, and the record's is unmodifiable.
-    // A new one each time, so the rows are written again even when the team is unchanged: that
-    // encrypts a mobile stored in plain text before encryption was on. (Keeping an equal collection
-    // saved two round trips a submission but left such rows as they were.)
-    form.team = new ArrayList<>(c.team());
+    // Kept, Hibernate writes none of its rows (its bag compares by identity, hence the copy).
+    form.team =
+        keepEqualTeam && before != null && new ArrayList<>(before).equals(c.team())
+            ? before
+            : new ArrayList<>(c.team());
     updatedAt = now;
   }
 

@@ -93,7 +93,7 @@ public class FilingService {
         .ifPresent(other -> v.add("groupNumber", "filing.groupNumber.duplicate", other.number()));
     v.throwIfAny();
     Instant now = clock.instant();
-    filing.revise(content, now);
+    filing.reviseForSubmission(content, now);
     LocalDate today = LocalDate.now(clock);
     String number = filing.needsNumber() ? numbers.next(Year.from(today)) : null;
     var acceptance = new CommitmentAcceptance(user.username(), user.displayName(), now);
