@@ -130,18 +130,20 @@ public class ApprovalService {
           case RETURN -> filing.returnForCorrection(step.code(), now);
           case REJECT -> filing.reject(step.code(), now);
         };
-    writer.insert(
-        filing.id(),
-        filing.decisionRound(),
-        step.code(),
-        request.decision(),
-        opinion,
-        user.username(),
-        user.displayName(),
-        now,
-        stampOwner(step, filing),
-        onBehalf);
-    FilingReview after = reviews.write(decided);
+    FilingReview after =
+        reviews.write(
+            decided,
+            writer.row(
+                filing.id(),
+                filing.decisionRound(),
+                step.code(),
+                request.decision(),
+                opinion,
+                user.username(),
+                user.displayName(),
+                now,
+                stampOwner(step, filing),
+                onBehalf));
     events.publishEvent(
         new StepDecided(
             after, step.code(), request.decision(), opinion, user.username(), user.displayName()));

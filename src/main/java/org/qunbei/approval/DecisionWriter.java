@@ -1,26 +1,27 @@
 package org.qunbei.approval;
 
+import java.sql.Types;
 import java.time.Instant;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.qunbei.filing.FilingReviews;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Inserts a decision with the decider's signature (a delegate's own, when deciding for someone
- * away) and the office's stamp as they are at this moment, picked by the insert itself (the newest
- * upload of each): one statement, not three.
+ * A decision's row, with the decider's signature (a delegate's own, when deciding for someone away)
+ * and the office's stamp as they are at this moment, picked by the insert itself (the newest upload
+ * of each): one statement, not three — and on PostgreSQL part of the filing's update (ADR 26).
  */
 @Component
 class DecisionWriter {
 
-  private final JdbcTemplate jdbc;
   private final org.qunbei.system.SqlInstants instants;
 
-  DecisionWriter(JdbcTemplate jdbc, org.qunbei.system.SqlInstants instants) {
-    this.jdbc = jdbc;
+  DecisionWriter(org.qunbei.system.SqlInstants instants) {
     this.instants = instants;
   }
 
-  void insert(
+  /** The decision's row, for {@link FilingReviews#write} to insert with the filing's change. */
+  FilingReviews.Alongside row(
       Long filingId,
       int round,
       String step,
@@ -31,7 +32,7 @@ class DecisionWriter {
       Instant decidedAt,
       String stampOwner,
       OnBehalf onBehalf) {
-    jdbc.update(
+    return new FilingReviews.Alongside(
         """
         insert into review_decision (filing_id, review_round, step, decision, opinion, decided_by,
           decided_by_name, decided_at, signature_image_id, stamp_image_id, on_behalf_of,
@@ -40,19 +41,22 @@ class DecisionWriter {
           (select max(id) from seal_image where kind = 'SIGNATURE' and owner = ?),
           (select max(id) from seal_image where kind = 'STAMP' and owner = ?), ?, ?)
         """,
-        ps -> {
-          ps.setLong(1, filingId);
-          ps.setInt(2, round);
-          ps.setString(3, step);
-          ps.setString(4, decision.name());
-          ps.setString(5, opinion);
-          ps.setString(6, decidedBy);
-          ps.setString(7, decidedByName);
-          ps.setObject(8, instants.bind(decidedAt));
-          ps.setString(9, decidedBy);
-          ps.setString(10, stampOwner);
-          ps.setString(11, onBehalf == null ? null : onBehalf.username());
-          ps.setString(12, onBehalf == null ? null : onBehalf.name());
-        });
+        filingId,
+        round,
+        step,
+        decision.name(),
+        opinion,
+        decidedBy,
+        decidedByName,
+        instants.bind(decidedAt),
+        decidedBy,
+        text(stampOwner),
+        text(onBehalf == null ? null : onBehalf.username()),
+        text(onBehalf == null ? null : onBehalf.name()));
+  }
+
+  /** A text that may be null, typed: an untyped null would have the driver ask the database. */
+  private static SqlParameterValue text(String value) {
+    return new SqlParameterValue(Types.VARCHAR, value);
   }
 }

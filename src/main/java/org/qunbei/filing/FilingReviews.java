@@ -3,6 +3,7 @@ package org.qunbei.filing;
 import java.util.List;
 import java.util.Optional;
 import org.qunbei.shared.NodeFacts;
+import org.qunbei.system.DatabaseKind;
 import org.qunbei.system.SqlInstants;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,8 +28,14 @@ public class FilingReviews {
   private final JdbcTemplate jdbc;
   private final SqlInstants instants;
   private final ApplicationEventPublisher events;
+  private final DatabaseKind database;
 
-  FilingReviews(JdbcTemplate jdbc, SqlInstants instants, ApplicationEventPublisher events) {
+  FilingReviews(
+      JdbcTemplate jdbc,
+      SqlInstants instants,
+      ApplicationEventPublisher events,
+      DatabaseKind database) {
+    this.database = database;
     this.jdbc = jdbc;
     this.instants = instants;
     this.events = events;
@@ -67,33 +74,55 @@ public class FilingReviews {
   }
 
   /**
-   * Writes the decision's change, if the filing is still at the version it was read at, then
-   * announces what the change announces (filed, dissolved, closed) — as saving the aggregate did.
+   * A row the decision inserts with its change (the decision's own record): on PostgreSQL in the
+   * same statement as the filing's update, a round trip fewer; elsewhere just before it.
+   *
+   * @param insert an insert statement with {@code ?} parameters
+   */
+  public record Alongside(String insert, Object... params) {}
+
+  /**
+   * Writes the decision's change and the row alongside it, if the filing is still at the version it
+   * was read at, then announces what the change announces (filed, dissolved, closed) — as saving
+   * the aggregate did.
    *
    * @throws OptimisticLockingFailureException when another decision changed it first
    */
-  public FilingReview write(FilingReview.Decided d) {
+  public FilingReview write(FilingReview.Decided d, Alongside alongside) {
     FilingReview after = d.after();
-    int updated =
-        jdbc.update(
-            "update filing set version = ?, status = ?, current_step = ?, assignee = ?,"
-                + " step_since = ?, updated_at = ?, filed_at = ?, dissolved_at = ?"
-                + (d.refusedDissolution()
-                    ? ", dissolved_on = null, dissolution_reason = null,"
-                        + " dissolution_reported_by = null, dissolution_reported_at = null,"
-                        + " dissolution_due_by = null"
-                    : "")
-                + " where id = ? and version = ?",
-            after.version(),
-            after.status().name(),
-            after.currentStep(),
-            after.assignee(),
-            instants.bind(after.stepSince()),
-            instants.bind(d.at()),
-            instants.bind(after.filedAt()),
-            instants.bind(after.dissolvedAt()),
-            after.id(),
-            d.before().version());
+    String update =
+        "update filing set version = ?, status = ?, current_step = ?, assignee = ?,"
+            + " step_since = ?, updated_at = ?, filed_at = ?, dissolved_at = ?"
+            + (d.refusedDissolution()
+                ? ", dissolved_on = null, dissolution_reason = null,"
+                    + " dissolution_reported_by = null, dissolution_reported_at = null,"
+                    + " dissolution_due_by = null"
+                : "")
+            + " where id = ? and version = ?";
+    Object[] params = {
+      after.version(),
+      after.status().name(),
+      after.currentStep(),
+      after.assignee(),
+      instants.bind(after.stepSince()),
+      instants.bind(d.at()),
+      instants.bind(after.filedAt()),
+      instants.bind(after.dissolvedAt()),
+      after.id(),
+      d.before().version()
+    };
+    int updated;
+    if (database.postgres()) {
+      // One statement: the row goes in whether or not the version still holds, and a lost race
+      // rolls both back (below), as two statements would.
+      Object[] both = new Object[alongside.params().length + params.length];
+      System.arraycopy(alongside.params(), 0, both, 0, alongside.params().length);
+      System.arraycopy(params, 0, both, alongside.params().length, params.length);
+      updated = jdbc.update("with alongside as (" + alongside.insert() + ") " + update, both);
+    } else {
+      jdbc.update(alongside.insert(), alongside.params());
+      updated = jdbc.update(update, params);
+    }
     if (updated != 1) {
       throw new OptimisticLockingFailureException("filing " + after.id() + " changed meanwhile");
     }
