@@ -1,9 +1,8 @@
 package org.qunbei.approval;
 
-import java.sql.Types;
 import java.time.Instant;
 import org.qunbei.filing.FilingReviews;
-import org.springframework.jdbc.core.SqlParameterValue;
+import org.qunbei.system.SqlArgs;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,15 +47,10 @@ class DecisionWriter {
         opinion,
         decidedBy,
         decidedByName,
-        instants.bind(decidedAt),
+        instants.arg(decidedAt),
         decidedBy,
-        text(stampOwner),
-        text(onBehalf == null ? null : onBehalf.username()),
-        text(onBehalf == null ? null : onBehalf.name()));
-  }
-
-  /** A text that may be null, typed: an untyped null would have the driver ask the database. */
-  private static SqlParameterValue text(String value) {
-    return new SqlParameterValue(Types.VARCHAR, value);
+        SqlArgs.text(stampOwner),
+        SqlArgs.text(onBehalf == null ? null : onBehalf.username()),
+        SqlArgs.text(onBehalf == null ? null : onBehalf.name()));
   }
 }

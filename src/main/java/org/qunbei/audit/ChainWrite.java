@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.qunbei.system.DatabaseKind;
+import org.qunbei.system.SqlArgs;
 import org.qunbei.system.SqlInstants;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -93,16 +94,17 @@ class ChainWrite {
     for (int i = 0; i < joined.size(); i++) {
       AuditEvent e = joined.get(i);
       sql.append(i == 0 ? "" : ", ").append(row);
-      args.add(e.action());
-      args.add(e.actor());
-      args.add(e.actorRoles());
-      args.add(e.address());
-      args.add(instants.bind(e.at()));
-      args.add(e.detail());
-      args.add(e.filingId());
-      args.add(e.filingVersion());
-      args.add(e.hash());
-      args.add(e.prevHash());
+      // Typed, so that a null does not make the database prepare the statement again (SqlArgs).
+      args.add(SqlArgs.text(e.action()));
+      args.add(SqlArgs.text(e.actor()));
+      args.add(SqlArgs.text(e.actorRoles()));
+      args.add(SqlArgs.text(e.address()));
+      args.add(instants.arg(e.at()));
+      args.add(SqlArgs.text(e.detail()));
+      args.add(SqlArgs.number(e.filingId()));
+      args.add(SqlArgs.number(e.filingVersion()));
+      args.add(SqlArgs.text(e.hash()));
+      args.add(SqlArgs.text(e.prevHash()));
       args.add(e.seq());
     }
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.qunbei.shared.NodeFacts;
 import org.qunbei.system.DatabaseKind;
+import org.qunbei.system.SqlArgs;
 import org.qunbei.system.SqlInstants;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -102,12 +103,12 @@ public class FilingReviews {
     Object[] params = {
       after.version(),
       after.status().name(),
-      after.currentStep(),
-      after.assignee(),
-      instants.bind(after.stepSince()),
-      instants.bind(d.at()),
-      instants.bind(after.filedAt()),
-      instants.bind(after.dissolvedAt()),
+      SqlArgs.text(after.currentStep()),
+      SqlArgs.text(after.assignee()),
+      instants.arg(after.stepSince()),
+      instants.arg(d.at()),
+      instants.arg(after.filedAt()),
+      instants.arg(after.dissolvedAt()),
       after.id(),
       d.before().version()
     };

@@ -30,6 +30,13 @@ public class SqlInstants {
         : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
+  /** As {@link #bind}, typed even when null: for JdbcTemplate's arguments ({@link SqlArgs}). */
+  public org.springframework.jdbc.core.SqlParameterValue arg(Instant instant) {
+    return new org.springframework.jdbc.core.SqlParameterValue(
+        wallClockColumns ? java.sql.Types.TIMESTAMP : java.sql.Types.TIMESTAMP_WITH_TIMEZONE,
+        bind(instant));
+  }
+
   /** An instant read back from a column written by {@link #bind}. */
   public Instant read(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
     if (wallClockColumns) {
