@@ -14,16 +14,46 @@ public final class RegistryPage extends PageImpl<RegistryEntry> {
 
   private final boolean totalExact;
   private final String next;
+  private final boolean walked;
 
   RegistryPage(
       List<RegistryEntry> content, Pageable pageable, long total, boolean totalExact, String next) {
+    this(content, pageable, total, totalExact, next, false);
+  }
+
+  private RegistryPage(
+      List<RegistryEntry> content,
+      Pageable pageable,
+      long total,
+      boolean totalExact,
+      String next,
+      boolean walked) {
     super(content, pageable, total);
     this.totalExact = totalExact;
     this.next = next;
+    this.walked = walked;
   }
 
   /**
-   * The cursor of the next page ({@code after=}), when the sort offers one and there may be more.
+   * A page reached by cursor: its lines, and nothing counted ({@code totalElements} is the lines up
+   * to its end). There may be more exactly when it has a {@code next}.
+   */
+  static RegistryPage walked(List<RegistryEntry> content, Pageable pageable, String next) {
+    return new RegistryPage(content, pageable, content.size(), false, next, true);
+  }
+
+  /** Whether the page was reached by cursor, so that where it stands in the list is not counted. */
+  public boolean isWalked() {
+    return walked;
+  }
+
+  @Override
+  public boolean hasNext() {
+    return walked ? next != null : super.hasNext();
+  }
+
+  /**
+   * The cursor of the next page ({@code after=}), when the sort offers one and more lines follow.
    */
   public String next() {
     return next;
