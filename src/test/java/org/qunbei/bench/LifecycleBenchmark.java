@@ -73,14 +73,15 @@ class LifecycleBenchmark {
   void lifecycles() throws Exception {
     System.out.println();
     System.out.printf(
-        "%-11s %7s %13s %12s %12s %14s %16s%n",
+        "%-11s %7s %13s %12s %12s %14s %16s %16s%n",
         "database",
         "threads",
         "lifecycles/s",
         "decision p50",
         "decision p95",
         "SQL/lifecycle",
-        "trips/lifecycle");
+        "trips/lifecycle",
+        "CPU ms JVM/all");
     for (String db : System.getProperty("bench.databases", "h2,postgresql").split(",")) {
       Result counted;
       try (var ctx = start(db, true)) {
@@ -98,14 +99,16 @@ class LifecycleBenchmark {
         for (int threads : new int[] {1, 2}) {
           Result r = bench.run(threads, LIFECYCLES);
           System.out.printf(
-              "%-11s %7d %13.0f %9.2f ms %9.2f ms %14.1f %16.1f%n",
+              "%-11s %7d %13.0f %9.2f ms %9.2f ms %14.1f %16.1f %9.2f/%5.2f%n",
               db,
               threads,
               r.perSecond(),
               r.p50Millis(),
               r.p95Millis(),
               counted.statementsPerLifecycle(),
-              counted.roundTripsPerLifecycle());
+              counted.roundTripsPerLifecycle(),
+              r.jvmCpuMillisPerLifecycle(),
+              r.machineCpuMillisPerLifecycle());
         }
       }
     }
@@ -184,8 +187,20 @@ class LifecycleBenchmark {
     }
   }
 
+  /**
+   * A phase's figures. The CPU times are measured as the anchor measures Flowable's and bare JDBC's
+   * (this JVM's process time; the whole machine's busy time from {@code /proc/stat}, the database
+   * server included), so that the chains compare by the work a lifecycle costs as well as by the
+   * rate, which a shared machine's load moves more.
+   */
   record Result(
-      int lifecycles, long nanos, List<Long> decisionNanos, long statements, long roundTrips) {
+      int lifecycles,
+      long nanos,
+      List<Long> decisionNanos,
+      long statements,
+      long roundTrips,
+      long jvmCpuNanos,
+      long machineCpuNanos) {
     double perSecond() {
       return lifecycles / (nanos / 1e9);
     }
@@ -204,6 +219,41 @@ class LifecycleBenchmark {
 
     double roundTripsPerLifecycle() {
       return (double) roundTrips / lifecycles;
+    }
+
+    double jvmCpuMillisPerLifecycle() {
+      return jvmCpuNanos / 1e6 / lifecycles;
+    }
+
+    /** NaN where {@code /proc/stat} cannot be read. */
+    double machineCpuMillisPerLifecycle() {
+      return machineCpuNanos < 0 ? Double.NaN : machineCpuNanos / 1e6 / lifecycles;
+    }
+  }
+
+  static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * Busy time of every CPU of the machine (user, nice, system, irq, softirq, steal); -1 if unknown.
+   */
+  static long machineCpuNanos() {
+    try {
+      String[] f =
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+              .get(0)
+              .trim()
+              .split("\\s+");
+      long busy = 0;
+      for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+        busy += Long.parseLong(f[i]);
+      }
+      return busy * 10_000_000L; // USER_HZ is 100
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
     }
   }
 
@@ -231,6 +281,8 @@ class LifecycleBenchmark {
       var pool = Executors.newFixedThreadPool(threads);
       long before = STATEMENTS.get();
       long tripsBefore = ROUND_TRIPS.get();
+      long jvmBefore = jvmCpuNanos();
+      long machineBefore = machineCpuNanos();
       long start = System.nanoTime();
       List<Future<?>> work = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -248,11 +300,20 @@ class LifecycleBenchmark {
         w.get();
       }
       long nanos = System.nanoTime() - start;
+      long jvm = jvmCpuNanos() - jvmBefore;
+      long machineAfter = machineCpuNanos();
+      long machine = machineBefore < 0 || machineAfter < 0 ? -1 : machineAfter - machineBefore;
       pool.shutdown();
       List<Long> sorted = new ArrayList<>(decisions);
       Collections.sort(sorted);
       return new Result(
-          lifecycles, nanos, sorted, STATEMENTS.get() - before, ROUND_TRIPS.get() - tripsBefore);
+          lifecycles,
+          nanos,
+          sorted,
+          STATEMENTS.get() - before,
+          ROUND_TRIPS.get() - tripsBefore,
+          jvm,
+          machine);
     }
 
     /** One lifecycle with every statement recorded. */
