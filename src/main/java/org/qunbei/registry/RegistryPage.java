@@ -36,7 +36,7 @@ public final class RegistryPage extends PageImpl<RegistryEntry> {
 
   /**
    * A page reached by cursor: its lines, and nothing counted ({@code totalElements} is the lines up
-   * to its end). There may be more exactly when it has a {@code next}.
+   * to its end). More lines follow exactly when it has a {@code next}.
    */
   static RegistryPage walked(List<RegistryEntry> content, Pageable pageable, String next) {
     return new RegistryPage(content, pageable, content.size(), false, next, true);

@@ -226,4 +226,18 @@ class FilingPagesTest {
             .getContentAsString();
     assertThat(html).contains("排序字段“password”不受支持");
   }
+
+  /**
+   * A pager link whose cursor was altered by hand is refused with a message, not a server error.
+   */
+  @Test
+  void anAlteredPagerCursorIsA400PageThatSaysSo() throws Exception {
+    var html =
+        mvc.perform(as(get("/registry?page=1&size=2&after=xyz"), "cyberoffice"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html).contains("翻页位置（after）无效");
+  }
 }

@@ -61,9 +61,10 @@ public class RegistryApi {
   /**
    * {@code totalExact} false: more than {@code totalElements} match (counted up to 1,000, {@code
    * qunbei.registry.counted}), and {@code totalPages} is as far as that count reaches. {@code
-   * next}: pass it as {@code after=} for the next page of a long list (the default sort,
-   * department, type, status, group name), however deep; a page after a cursor is not counted again
-   * ({@code totalExact} false, {@code totalElements} its own lines).
+   * next}, given only when more lines follow: pass it as {@code after=} for the next page of a long
+   * list (the default sort, department, type, status, group name), however deep; a page after a
+   * cursor is not counted again ({@code totalExact} false, {@code totalElements} its lines up to
+   * its end, with a {@code page} the lines before it too).
    */
   record PageBody(
       List<RegistryEntry> content,

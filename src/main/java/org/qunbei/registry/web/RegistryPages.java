@@ -45,7 +45,7 @@ public class RegistryPages {
     model.addAttribute("base", base);
     // A list within the count pages by number (cheap that near its start, and the pager says
     // "page 2 of 3"); a longer one goes on by cursor, which no depth slows.
-    if (page.next() != null && (!page.isTotalExact() || page.isWalked())) {
+    if (page.next() != null && !page.isTotalExact()) {
       model.addAttribute("nextHref", base + query.nextQueryString(page));
     }
     model.addAttribute("walked", page.isWalked());
