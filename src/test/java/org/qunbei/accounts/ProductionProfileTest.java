@@ -49,6 +49,12 @@ class ProductionProfileTest {
 
   static ConfigurableApplicationContext start(
       String adminPassword, String auditKey, String cryptoKeys, String checkpointKey) {
+    return prod(adminPassword, auditKey, cryptoKeys, checkpointKey).run();
+  }
+
+  /** The production profile with everything it demands set, ready for one more property. */
+  static SpringApplicationBuilder prod(
+      String adminPassword, String auditKey, String cryptoKeys, String checkpointKey) {
     return new SpringApplicationBuilder(QunbeiApplication.class)
         .profiles("prod")
         .properties(
@@ -60,13 +66,27 @@ class ProductionProfileTest {
             "QUNBEI_AUDIT_KEY=" + auditKey,
             "QUNBEI_AUDIT_CHECKPOINT_KEY_FILE=" + checkpointKey,
             "QUNBEI_CRYPTO_KEYS=" + cryptoKeys,
-            "server.port=0")
-        .run();
+            "server.port=0");
   }
 
   @Test
   void refusesToStartWithTheDemoPassword() {
     assertThatThrownBy(() -> start("demo123")).hasStackTraceContaining("Refusing to start");
+  }
+
+  @Test
+  void refusesToHashPasswordsMoreCheaplyThanBcryptsUsualCost() {
+    var cheap =
+        prod(
+                "Correct-Horse-Battery-9",
+                "a-real-audit-key-of-forty-characters-000",
+                CRYPTO_KEYS,
+                CHECKPOINT_KEY)
+            .properties("QUNBEI_PASSWORD_HASH_COST=9");
+    assertThatThrownBy(cheap::run)
+        .hasStackTraceContaining(
+            "Refusing to start: qunbei.security.password-hash-cost is 9; production hashes"
+                + " passwords at 10 or more");
   }
 
   @Test

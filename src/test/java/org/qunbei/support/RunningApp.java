@@ -33,6 +33,7 @@ public final class RunningApp implements AutoCloseable {
     p.put("spring.datasource.password", "");
     p.put("qunbei.security.lockout.address-failures", "100000");
     p.put("spring.jpa.hibernate.ddl-auto", "validate");
+    p.put("qunbei.security.password-hash-cost", "4");
     return new RunningApp(
         new SpringApplicationBuilder(QunbeiApplication.class).properties(p).run());
   }

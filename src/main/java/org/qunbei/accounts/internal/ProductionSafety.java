@@ -26,16 +26,19 @@ class ProductionSafety implements org.springframework.beans.factory.SmartInitial
   private final PasswordEncoder encoder;
   private final String adminPassword;
   private final String securityAdminPassword;
+  private final int hashCost;
 
   ProductionSafety(
       UserAccounts accounts,
       PasswordEncoder encoder,
       @Value("${qunbei.bootstrap.admin-password:}") String adminPassword,
-      @Value("${qunbei.bootstrap.security-admin-password:}") String securityAdminPassword) {
+      @Value("${qunbei.bootstrap.security-admin-password:}") String securityAdminPassword,
+      @Value("${qunbei.security.password-hash-cost:10}") int hashCost) {
     this.accounts = accounts;
     this.encoder = encoder;
     this.adminPassword = adminPassword;
     this.securityAdminPassword = securityAdminPassword;
+    this.hashCost = hashCost;
   }
 
   private static void strong(String property, String password) {
@@ -50,6 +53,14 @@ class ProductionSafety implements org.springframework.beans.factory.SmartInitial
   @Override
   @Transactional
   public void afterSingletonsInstantiated() {
+    if (hashCost < PasswordHashing.PRODUCTION_LEAST) {
+      throw new IllegalStateException(
+          "Refusing to start: qunbei.security.password-hash-cost is "
+              + hashCost
+              + "; production hashes passwords at "
+              + PasswordHashing.PRODUCTION_LEAST
+              + " or more");
+    }
     // The demo accounts by name, and any account the demo data made (they carry its mail domain).
     var suspects = new java.util.TreeSet<String>(DemoAccounts.USERNAMES);
     accounts
