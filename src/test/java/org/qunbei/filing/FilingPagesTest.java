@@ -238,6 +238,6 @@ class FilingPagesTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(html).contains("翻页位置（after）无效");
+    assertThat(html).contains("翻页位置（after）无效：请回到第一页重新翻页");
   }
 }

@@ -379,11 +379,14 @@ class AuthorizationMatrixIT {
     List<String> errors = new ArrayList<>();
     int calls = 0;
     long started = System.nanoTime();
+    Map<String, Long> nanosByRule = new LinkedHashMap<>();
     for (Rule rule : RULES) {
       for (Target target : targets.get(rule.targets().name())) {
         for (Caller caller : Caller.values()) {
           Expect expected = target.expect(rule.access(), caller);
+          long callStarted = System.nanoTime();
           MockHttpServletResponse response = call(rule, target, caller);
+          nanosByRule.merge(rule.endpoint(), System.nanoTime() - callStarted, Long::sum);
           calls++;
           String line =
               rule.endpoint()
@@ -410,15 +413,24 @@ class AuthorizationMatrixIT {
         }
       }
     }
+    // Where the matrix's time goes, for whoever has to make it shorter.
+    String slowest =
+        nanosByRule.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(10)
+            .map(e -> e.getKey() + " " + e.getValue() / 1_000_000 + " ms")
+            .collect(java.util.stream.Collectors.joining("\n  "));
     String report =
         String.format(
             "Authorization matrix: %d calls in %d s%n"
+                + "slowest endpoints, all their calls:%n  %s%n"
                 + "unexpected allows:%n  %s%n"
                 + "server errors or malformed calls:%n  %s%n"
                 + "unexpected refusals:%n  %s%n"
                 + "refusals of allowed callers left unasserted (state-dependent):%n  %s%n",
             calls,
             (System.nanoTime() - started) / 1_000_000_000L,
+            slowest,
             String.join("\n  ", unexpectedAllows),
             String.join("\n  ", errors),
             String.join("\n  ", unexpectedRefusals),

@@ -29,7 +29,14 @@ public final class AppProcess {
 
   public AppProcess(Path jar, Path log, List<String> args) {
     // A small heap and the quick compiler only: the tests' nodes start fast and serve little.
-    this(jar, log, args, List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"));
+    // Their accounts are hashed at bcrypt's least cost, as in every other test (TestDatabases).
+    this(jar, log, testNode(args), List.of("-Xmx320m", "-XX:TieredStopAtLevel=1"));
+  }
+
+  private static List<String> testNode(List<String> args) {
+    var all = new ArrayList<>(List.of("--qunbei.security.password-hash-cost=4"));
+    all.addAll(args);
+    return all;
   }
 
   /** With JVM options of the caller's instead, e.g. a server's heap and both compilers. */
