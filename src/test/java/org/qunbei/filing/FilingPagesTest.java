@@ -218,13 +218,7 @@ class FilingPagesTest {
 
   @Test
   void aBadRegistryQueryIsA400PageNotAServerError() throws Exception {
-    var html =
-        mvc.perform(as(get("/registry?sort=password"), "cyberoffice"))
-            .andExpect(status().isBadRequest())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(html).contains("排序字段“password”不受支持");
+    assertThat(refusedRegistryPage("/registry?sort=password")).contains("排序字段“password”不受支持");
   }
 
   /**
@@ -232,12 +226,16 @@ class FilingPagesTest {
    */
   @Test
   void anAlteredPagerCursorIsA400PageThatSaysSo() throws Exception {
-    var html =
-        mvc.perform(as(get("/registry?page=1&size=2&after=xyz"), "cyberoffice"))
-            .andExpect(status().isBadRequest())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(html).contains("翻页位置（after）无效：请回到第一页重新翻页");
+    assertThat(refusedRegistryPage("/registry?page=1&size=2&after=xyz"))
+        .contains("翻页位置（after）无效：请回到第一页重新翻页");
+  }
+
+  /** The registry's page for the cyberspace office at {@code url}, which must answer 400. */
+  private String refusedRegistryPage(String url) throws Exception {
+    return mvc.perform(as(get(url), "cyberoffice"))
+        .andExpect(status().isBadRequest())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 }

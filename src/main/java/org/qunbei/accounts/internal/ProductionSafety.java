@@ -33,7 +33,7 @@ class ProductionSafety implements org.springframework.beans.factory.SmartInitial
       PasswordEncoder encoder,
       @Value("${qunbei.bootstrap.admin-password:}") String adminPassword,
       @Value("${qunbei.bootstrap.security-admin-password:}") String securityAdminPassword,
-      @Value("${qunbei.security.password-hash-cost:10}") int hashCost) {
+      @Value("${qunbei.security.password-hash-cost}") int hashCost) {
     this.accounts = accounts;
     this.encoder = encoder;
     this.adminPassword = adminPassword;

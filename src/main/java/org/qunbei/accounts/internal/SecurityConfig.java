@@ -1,6 +1,7 @@
 package org.qunbei.accounts.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,10 +21,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class SecurityConfig {
 
   @Bean
-  PasswordEncoder passwordEncoder(
-      @org.springframework.beans.factory.annotation.Value(
-              "${qunbei.security.password-hash-cost:10}")
-          int cost) {
+  PasswordEncoder passwordEncoder(@Value("${qunbei.security.password-hash-cost}") int cost) {
     return PasswordHashing.encoder(cost);
   }
 

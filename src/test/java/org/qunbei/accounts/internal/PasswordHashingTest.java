@@ -3,7 +3,10 @@ package org.qunbei.accounts.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.qunbei.QunbeiApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** A school that changes bcrypt's cost locks nobody out, and a cost bcrypt refuses is named. */
 class PasswordHashingTest {
@@ -30,5 +33,29 @@ class PasswordHashingTest {
                 + " and production at least 10");
     assertThatThrownBy(() -> PasswordHashing.encoder(32))
         .hasMessageContaining("password-hash-cost is 32");
+  }
+
+  /**
+   * The embedded default reads the setting too, not only production (its own profile's section).
+   */
+  @Test
+  void theEmbeddedDefaultHashesItsAccountsAtTheCostTheEnvironmentSets() {
+    // Arguments, not default properties: application.yml's own datasource would win over those.
+    try (var app =
+        new SpringApplicationBuilder(QunbeiApplication.class)
+            .properties("QUNBEI_PASSWORD_HASH_COST=5")
+            .run(
+                "--spring.datasource.url=jdbc:h2:mem:cost-"
+                    + UUID.randomUUID()
+                    + ";DB_CLOSE_DELAY=-1",
+                "--spring.datasource.username=sa",
+                "--server.port=0")) {
+      assertThat(
+              app.getBean(UserAccounts.class)
+                  .findByUsername("applicant")
+                  .orElseThrow()
+                  .passwordHash())
+          .startsWith("{bcrypt}$2a$05$");
+    }
   }
 }
